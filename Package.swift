@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+// Phidex: a PHI discovery indexer for file shares.
+//
+// Modules follow the data flow, and imports point down this list only:
+//   PhidexCore -> PhidexCrawl, PhidexExtract, PhidexDetect -> PhidexScore -> PhidexIndex
+//   -> PhidexScan -> PhidexReport -> phidex (the CLI)
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Phidex",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "phidex", targets: ["phidex"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // System libraries: Debian packages installed by scripts/bootstrap.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        .target(name: "PhidexCore", swiftSettings: strict),
+        .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
+        .target(name: "PhidexExtract", dependencies: ["PhidexCore"], swiftSettings: strict),
+        .target(
+            name: "PhidexDetect",
+            dependencies: ["PhidexCore", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.embedInCode("Rules")],
+            swiftSettings: strict
+        ),
+        .target(name: "PhidexScore", dependencies: ["PhidexCore", "PhidexDetect"], swiftSettings: strict),
+        .target(
+            name: "PhidexIndex",
+            dependencies: ["PhidexCore", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.embedInCode("Schema")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PhidexScan",
+            dependencies: [
+                "PhidexCore", "PhidexCrawl", "PhidexExtract", "PhidexDetect", "PhidexScore", "PhidexIndex",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "PhidexReport", dependencies: ["PhidexCore", "PhidexIndex"], swiftSettings: strict),
+        .executableTarget(
+            name: "phidex",
+            dependencies: [
+                "PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexScan", "PhidexReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PhidexTests",
+            dependencies: [
+                "PhidexCore", "PhidexCrawl", "PhidexExtract", "PhidexDetect", "PhidexScore", "PhidexIndex",
+                "PhidexScan", "PhidexReport",
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,24 @@
+// The kinds of identifier Phidex reports. Open-ended like FileStatus: the
+// catalogue grows issue by issue and the index stores the raw string.
+
+/// The type of a detected identifier, as stored in the index and printed in reports.
+public struct IdentifierType: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// US Social Security number, valid under SSA's post-2011 rules.
+    public static let ssn = IdentifierType("ssn")
+    /// IRS Individual Taxpayer Identification Number (area 9xx, groups 50–65, 70–88, 90–92, 94–99).
+    public static let itin = IdentifierType("itin")
+    /// IRS Adoption Taxpayer Identification Number (area 9xx, group 93).
+    public static let atin = IdentifierType("atin")
+    /// IRS Individual Retirement/Service Number (area 9xx, groups 01–10, 17–19, 28–29, 37–39).
+    public static let irsn = IdentifierType("irsn")
+    /// Printed like an SSN but never issuable (area 000/666/9xx outside the IRS ranges, group 00,
+    /// serial 0000): test data, synthetic records or typos. Reported at low confidence.
+    public static let ssnNeverIssued = IdentifierType("ssn_never_issued")
+
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}

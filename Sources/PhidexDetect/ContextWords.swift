@@ -1,0 +1,84 @@
+// Context words near a match: the nearest one decides whether context raises
+// (`SSN:`) or lowers (`Phone:`) a rule's confidence. Peers use windows from a
+// few tokens (Presidio) to 300 characters (Purview); Phidex looks 64 bytes
+// back and 24 ahead, enough for a label or a JSON key and its punctuation.
+//
+// Matching is ASCII case-insensitive on word boundaries, where a boundary is
+// a non-alphanumeric byte or a camelCase step, so `patientSSN`, `patient_ssn`
+// and `SSN#` all carry `ssn`, while `continued` does not carry `tin`.
+
+/// A context word seen near a match.
+public struct ContextHit: Sendable, Hashable {
+    public var word: String
+    public var isPositive: Bool
+    /// Bytes between the word and the match.
+    public var distance: Int
+}
+
+/// The positive and negative context words of one rule, prepared for byte matching.
+struct ContextWords: Sendable {
+    static let lookBehind = 64
+    static let lookAhead = 24
+
+    private let words: [(bytes: [UInt8], text: String, positive: Bool)]
+
+    init(_ context: Rule.Context) {
+        words = context.positive.map { (Array($0.lowercased().utf8), $0, true) }
+            + context.negative.map { (Array($0.lowercased().utf8), $0, false) }
+    }
+
+    /// The context word nearest to the match `[start, end)` in `window`, if any.
+    func nearest(in window: UnsafeRawBufferPointer, start: Int, end: Int) -> ContextHit? {
+        var best: ContextHit?
+        let behindFrom = max(0, start - Self.lookBehind)
+        let aheadTo = min(window.count, end + Self.lookAhead)
+        for word in words {
+            let length = word.bytes.count
+            // Behind: the last occurrence that ends before the match.
+            var position = start - length
+            while position >= behindFrom {
+                if matches(word.bytes, in: window, at: position) {
+                    consider(ContextHit(word: word.text, isPositive: word.positive, distance: start - (position + length)), &best)
+                    break
+                }
+                position -= 1
+            }
+            // Ahead: the first occurrence after the match.
+            position = end
+            while position + length <= aheadTo {
+                if matches(word.bytes, in: window, at: position) {
+                    consider(ContextHit(word: word.text, isPositive: word.positive, distance: position - end), &best)
+                    break
+                }
+                position += 1
+            }
+        }
+        return best
+    }
+
+    private func consider(_ hit: ContextHit, _ best: inout ContextHit?) {
+        guard let current = best else { best = hit; return }
+        if hit.distance < current.distance || (hit.distance == current.distance && hit.isPositive && !current.isPositive) {
+            best = hit
+        }
+    }
+
+    private func matches(_ word: [UInt8], in window: UnsafeRawBufferPointer, at position: Int) -> Bool {
+        for (index, expected) in word.enumerated() where Self.lower(window[position + index]) != expected {
+            return false
+        }
+        let end = position + word.count
+        let startsWord = position == 0 || !Self.isAlphanumeric(window[position - 1])
+            || (Self.isLower(window[position - 1]) && Self.isUpper(window[position]))
+        let endsWord = end == window.count || !Self.isLetter(window[end])
+            || (Self.isLower(window[end - 1]) && Self.isUpper(window[end]))
+        return startsWord && endsWord
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
+    static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+    static func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+    static func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+}

@@ -1,0 +1,39 @@
+// The compiled set of detectors, shared read-only by every scan task.
+
+import PhidexCore
+
+/// All detectors built from a rule catalogue. Immutable and `Sendable`: build once per scan.
+public struct DetectionEngine: Sendable {
+    /// Detector names a rule file may name.
+    static let detectorNames: Set<String> = ["ssn"]
+
+    public let catalogue: RuleCatalogue
+    public let detectors: [any Detector]
+    /// The largest reach of any detector: the overlap a `StreamScanner` keeps between windows.
+    public let reach: Int
+
+    public init(catalogue: RuleCatalogue = .builtIn) throws {
+        var detectors: [any Detector] = []
+        for (name, rules) in catalogue.rulesByDetector.sorted(by: { $0.key < $1.key }) {
+            switch name {
+            case "ssn": detectors.append(try SSNDetector(rules: rules))
+            default: throw CatalogueError(message: "rule file names unknown detector '\(name)'")
+            }
+        }
+        self.catalogue = catalogue
+        self.detectors = detectors
+        self.reach = detectors.map(\.reach).max() ?? 0
+    }
+
+    /// Every match in `bytes`, scanned as one whole stream (for tests, `rules check` and short texts).
+    public func matches(in bytes: some Collection<UInt8>) -> [Match] {
+        let scanner = StreamScanner(engine: self, chunkSize: max(1, bytes.count))
+        var found: [Match] = []
+        Array(bytes).withUnsafeBytes { scanner.feed($0, into: &found) }
+        scanner.finish(into: &found)
+        return found
+    }
+
+    /// Every match in `text` (UTF-8).
+    public func matches(in text: String) -> [Match] { matches(in: Array(text.utf8)) }
+}

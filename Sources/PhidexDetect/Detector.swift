@@ -1,0 +1,51 @@
+// The narrow interface every detector implements: bytes in, matches out.
+// A detector sees a window of bytes and nothing else (no paths, no files, no
+// index), so each one can be tested on a plain string.
+
+public import PhidexCore
+
+/// A candidate identifier a detector found and validated.
+///
+/// It carries the normalized value in memory so the pipeline can count distinct
+/// values and compute the keyed hash; the value never goes further than that.
+public struct Match: Sendable, Hashable {
+    public var rule: RuleID
+    public var type: IdentifierType
+    /// Start and length; relative to the window a detector was given, global once the
+    /// `StreamScanner` hands it on.
+    public var span: ByteSpan
+    public var confidence: Double
+    /// Why it matched: shape, checks passed, context. Never quotes the value.
+    public var reason: String
+    /// The canonical value, namespaced (`tin:078051123`); kept in memory only.
+    public var normalized: String
+    /// The preview that may be shown and stored (`***-**-1123`).
+    public var masked: String
+    /// 1-based line of the first byte; set by the `StreamScanner`.
+    public var line: Int64 = 0
+
+    public init(
+        rule: RuleID, type: IdentifierType, span: ByteSpan, confidence: Double, reason: String, normalized: String,
+        masked: String
+    ) {
+        self.rule = rule
+        self.type = type
+        self.span = span
+        self.confidence = confidence
+        self.reason = reason
+        self.normalized = normalized
+        self.masked = masked
+    }
+}
+
+/// Finds identifiers in a window of bytes.
+public protocol Detector: Sendable {
+    /// The rules this detector reports under.
+    var rules: [Rule] { get }
+    /// How far, in bytes, the detector looks on either side of a match's first byte (its own
+    /// length, boundary checks and context included). The `StreamScanner` keeps at least this
+    /// much overlap between windows, which is what makes chunked and whole scans agree.
+    var reach: Int { get }
+    /// Appends every match found in `window`; spans are relative to `window`.
+    func detect(in window: UnsafeRawBufferPointer, into matches: inout [Match])
+}

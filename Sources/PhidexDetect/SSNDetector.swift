@@ -1,0 +1,189 @@
+// The SSN family: Social Security numbers and the IRS numbers that share their
+// shape (ITIN, ATIN, IRSN), plus "SSN-shaped but never issued".
+//
+// A hand-written byte scanner rather than a regex: digit-only shapes are what
+// multi-pattern engines do worst (see docs/architecture.md), and the checks
+// that matter here — digit-run boundaries, agreeing separators, decimal
+// points, area/group/serial rules — are plain byte tests. Rules and their
+// examples are in Rules/ssn.json; the facts behind the checks are in
+// shared/reference/identifiers.md.
+
+import PhidexCore
+
+/// Finds SSN-shaped numbers and classifies them into the rules of `Rules/ssn.json`.
+public struct SSNDetector: Detector {
+    public let rules: [Rule]
+    /// Context + boundary bytes either side of a match of at most 11 bytes.
+    public var reach: Int { ContextWords.lookBehind + 11 + ContextWords.lookAhead + 2 }
+
+    private let ssn: Rule, itin: Rule, atin: Rule, irsn: Rule, neverIssued: Rule
+    private let contexts: [RuleID: ContextWords]
+
+    /// Reported matches below this confidence are dropped.
+    static let minimumConfidence = 0.15
+
+    init(rules: [Rule]) throws {
+        func find(_ type: IdentifierType) throws -> Rule {
+            guard let rule = rules.first(where: { $0.type == type }) else {
+                throw CatalogueError(message: "the ssn detector needs a rule of type \(type)")
+            }
+            return rule
+        }
+        ssn = try find(.ssn)
+        itin = try find(.itin)
+        atin = try find(.atin)
+        irsn = try find(.irsn)
+        neverIssued = try find(.ssnNeverIssued)
+        self.rules = rules
+        var contexts: [RuleID: ContextWords] = [:]
+        for rule in rules { contexts[rule.id] = ContextWords(rule.context) }
+        self.contexts = contexts
+    }
+
+    public func detect(in window: UnsafeRawBufferPointer, into matches: inout [Match]) {
+        let count = window.count
+        var index = 0
+        while index < count {
+            guard ContextWords.isDigit(window[index]) else {
+                index += 1
+                continue
+            }
+            // `index` starts a digit run (the byte before, if any, is not a digit).
+            var runEnd = index + 1
+            while runEnd < count && ContextWords.isDigit(window[runEnd]) { runEnd += 1 }
+            switch runEnd - index {
+            case 9:
+                if let match = candidate(in: window, start: index, end: runEnd, separator: nil) { matches.append(match) }
+            case 3:
+                if let end = separatedEnd(in: window, start: index),
+                    let match = candidate(in: window, start: index, end: end, separator: window[index + 3])
+                {
+                    matches.append(match)
+                }
+            default:
+                break
+            }
+            index = runEnd
+        }
+    }
+
+    /// The end of `AAA?GG?SSSS` starting at `start` when both separators agree, else nil.
+    private func separatedEnd(in window: UnsafeRawBufferPointer, start: Int) -> Int? {
+        let end = start + 11
+        guard end <= window.count else { return nil }
+        let separator = window[start + 3]
+        guard separator == 0x2D || separator == 0x20 || separator == 0x2E, window[start + 6] == separator else { return nil }
+        let digit = { (offset: Int) in ContextWords.isDigit(window[start + offset]) }
+        guard digit(4), digit(5), digit(7), digit(8), digit(9), digit(10) else { return nil }
+        if end < window.count && ContextWords.isDigit(window[end]) { return nil }
+        return end
+    }
+
+    private func candidate(in window: UnsafeRawBufferPointer, start: Int, end: Int, separator: UInt8?) -> Match? {
+        guard isolated(in: window, start: start, end: end, separator: separator) else { return nil }
+
+        var digits: [UInt8] = []
+        digits.reserveCapacity(9)
+        for offset in start..<end where ContextWords.isDigit(window[offset]) { digits.append(window[offset] - 0x30) }
+        let area = Int(digits[0]) * 100 + Int(digits[1]) * 10 + Int(digits[2])
+        let group = Int(digits[3]) * 10 + Int(digits[4])
+        let serial = Int(digits[5]) * 1000 + Int(digits[6]) * 100 + Int(digits[7]) * 10 + Int(digits[8])
+        let text = String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self)
+
+        if digits.allSatisfy({ $0 == digits[0] }) || Self.advertising.contains(text) { return nil }
+        let (rule, check) = classify(area: area, group: group, serial: serial)
+
+        // Confidence by shape, then context.
+        let shape: String
+        var confidence = rule.confidence
+        switch separator {
+        case nil:
+            shape = "bare nine digits"
+            confidence -= 0.45
+        case 0x2D?:
+            shape = "AAA-GG-SSSS"
+        default:
+            shape = separator == 0x20 ? "AAA GG SSSS" : "AAA.GG.SSSS"
+            confidence -= 0.1
+        }
+        let hit = contexts[rule.id]?.nearest(in: window, start: start, end: end)
+        var reason = "\(shape); \(check)"
+        switch hit {
+        case let hit? where hit.isPositive:
+            confidence += separator == nil ? 0.4 : 0.15
+            reason += "; context '\(hit.word)' \(hit.distance) bytes away"
+        case let hit?:
+            // A bare number next to "phone" or "routing" is that, not an SSN.
+            if separator == nil { return nil }
+            confidence -= 0.3
+            reason += "; negative context '\(hit.word)' \(hit.distance) bytes away"
+        case nil:
+            // IRS numbers and impossible SSNs printed bare are too weak to report without context.
+            if separator == nil && rule.type != .ssn { return nil }
+        }
+        confidence = min(0.99, max(0, confidence))
+        guard confidence >= Self.minimumConfidence else { return nil }
+
+        let last4 = String(text.suffix(4))
+        let masked: String
+        if let separator {
+            let mark = Character(UnicodeScalar(separator))
+            masked = "***\(mark)**\(mark)\(last4)"
+        } else {
+            masked = "*****\(last4)"
+        }
+        return Match(
+            rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
+            confidence: (confidence * 100).rounded() / 100, reason: reason, normalized: "tin:" + text, masked: masked)
+    }
+
+    /// Rejects a shape that is part of something longer: next to letters or digits, after a
+    /// decimal point, or continuing a run of numbers joined by the same separator.
+    private func isolated(in window: UnsafeRawBufferPointer, start: Int, end: Int, separator: UInt8?) -> Bool {
+        if start > 0 {
+            let before = window[start - 1]
+            if ContextWords.isAlphanumeric(before) { return false }
+            if start > 1 && ContextWords.isDigit(window[start - 2]) {
+                if before == 0x2E || before == 0x2D || before == 0x2F { return false }  // 0.304262935, 1-401-…, 12/…
+                if before == separator { return false }  // 2023 401 23 7788
+            }
+        }
+        if end < window.count {
+            let after = window[end]
+            if ContextWords.isAlphanumeric(after) { return false }
+            if end + 1 < window.count && ContextWords.isDigit(window[end + 1]) {
+                if after == 0x2D || after == 0x2E || after == 0x2F || after == separator { return false }
+            }
+        }
+        return true
+    }
+
+    /// Which rule a number belongs to, and the check that put it there.
+    private func classify(area: Int, group: Int, serial: Int) -> (Rule, String) {
+        if group == 0 { return (neverIssued, "group 00 is never issued") }
+        if serial == 0 { return (neverIssued, "serial 0000 is never issued") }
+        if area == 0 || area == 666 { return (neverIssued, "area \(area == 0 ? "000" : "666") is never issued") }
+        if area >= 900 {
+            switch group {
+            case 50...65, 70...88, 90...92, 94...99: return (itin, "area 9xx with an ITIN group")
+            case 93: return (atin, "area 9xx with the ATIN group 93")
+            case 1...10, 17...19, 28...29, 37...39: return (irsn, "area 9xx with an IRSN group")
+            default: return (neverIssued, "area 9xx outside the IRS ranges is never issued as an SSN")
+            }
+        }
+        return (ssn, "area, group and serial issuable")
+    }
+
+    /// SSA's advertising and widely published sample numbers.
+    static let advertising: Set<String> = [
+        "078051120", "219099999", "123456789",
+        "987654320", "987654321", "987654322", "987654323", "987654324",
+        "987654325", "987654326", "987654327", "987654328", "987654329",
+    ]
+}
+
+/// A rule file that does not fit the detector it names.
+public struct CatalogueError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

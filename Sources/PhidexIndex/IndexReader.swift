@@ -1,0 +1,203 @@
+// Read-only access to an index: runs, files, findings, tallies. A reader has
+// its own connection, so queries and reports run beside a scan in progress
+// (WAL readers see the last committed state).
+
+import CSQLite
+import Foundation
+public import PhidexCore
+
+/// Answers questions about an index. Use from one task at a time.
+public final class IndexReader {
+    private let db: SQLiteDatabase
+    public let location: IndexLocation
+    /// Present when the key file could be read: needed to look values up, not to report.
+    public let keyer: ValueKeyer?
+
+    /// Opens an existing index read-only.
+    public init(location: IndexLocation) throws(IndexError) {
+        guard location.exists else {
+            throw IndexError("no index at \(location.path): run `phidex scan` first, or name one with --index")
+        }
+        do {
+            db = try SQLiteDatabase(path: location.path, readOnly: true)
+        } catch {
+            throw IndexError("cannot open the index \(location.path): \(error.message)")
+        }
+        try Schema.check(db, path: location.path)
+        self.location = location
+        self.keyer = (try? location.loadKey()).map(ValueKeyer.init(key:))
+    }
+
+    /// The keyer, or an error that explains why values cannot be looked up.
+    public func requireKeyer() throws(IndexError) -> ValueKeyer {
+        if let keyer { return keyer }
+        _ = try location.loadKey()  // throws the reason
+        throw IndexError("the index key \(location.keyPath) cannot be used")
+    }
+
+    // MARK: Runs
+
+    /// All runs, oldest first.
+    public func runs() throws(IndexError) -> [RunRecord] {
+        try rows(
+            """
+            SELECT id, started_at, finished_at, status, roots, ruleset_version, phidex_version,
+                   files_ok, files_error, files_skipped, bytes_scanned, findings
+            FROM scan_run ORDER BY id
+            """
+        ) { row in
+            var totals = RunTotals()
+            totals.filesOK = Int(row.int(7))
+            totals.filesError = Int(row.int(8))
+            totals.filesSkipped = Int(row.int(9))
+            totals.bytesScanned = row.int(10)
+            totals.findings = Int(row.int(11))
+            return RunRecord(
+                id: row.int(0), startedAt: row.string(1) ?? "", finishedAt: row.string(2), status: row.string(3) ?? "",
+                roots: Self.decodeRoots(row.string(4) ?? "[]"), rulesetVersion: row.string(5) ?? "",
+                phidexVersion: row.string(6) ?? "", totals: totals)
+        }
+    }
+
+    /// The run queries answer from by default: the newest completed run, else the newest run.
+    public func defaultRun() throws(IndexError) -> RunRecord {
+        let all = try runs()
+        if let run = all.last(where: { $0.status == RunStatus.completed.rawValue }) ?? all.last { return run }
+        throw IndexError("the index \(location.path) holds no scan yet")
+    }
+
+    public func run(id: Int64) throws(IndexError) -> RunRecord {
+        if let run = try runs().first(where: { $0.id == id }) { return run }
+        throw IndexError("the index has no run \(id)")
+    }
+
+    // MARK: Files
+
+    public enum FileOrder: Sendable { case path, risk }
+
+    /// Files of a run, optionally only some statuses, in the given order.
+    public func files(
+        run: Int64, statuses: [FileStatus] = [], order: FileOrder = .path, limit: Int? = nil,
+        _ visit: (FileRecord) throws -> Void
+    ) throws {
+        var sql = """
+            SELECT id, path, size, mtime_ns, uid, gid, mode, status, reason, bytes_read, finding_count,
+                   risk_score, risk_tier, risk_explanation
+            FROM file WHERE run_id = ?1
+            """
+        var values: [any SQLValue] = [run]
+        if !statuses.isEmpty {
+            sql += " AND status IN (" + statuses.indices.map { "?\($0 + 2)" }.joined(separator: ",") + ")"
+            values += statuses.map(\.rawValue)
+        }
+        sql += order == .path ? " ORDER BY path" : " ORDER BY risk_score DESC, finding_count DESC, path"
+        if let limit { sql += " LIMIT \(max(0, limit))" }
+        try each(sql, values) { row in
+            try visit(
+                FileRecord(
+                    id: row.int(0), path: row.string(1) ?? "", size: row.int(2), mtimeNanoseconds: row.int(3),
+                    uid: UInt32(truncatingIfNeeded: row.int(4)), gid: UInt32(truncatingIfNeeded: row.int(5)),
+                    mode: UInt32(truncatingIfNeeded: row.int(6)), status: FileStatus(rawValue: row.string(7) ?? ""),
+                    reason: row.string(8), bytesRead: row.int(9), findingCount: Int(row.int(10)),
+                    riskScore: Int(row.int(11)), riskTier: RiskTier(rawValue: row.string(12) ?? "") ?? .none,
+                    riskExplanation: row.string(13) ?? ""))
+        }
+    }
+
+    // MARK: Findings
+
+    /// Findings of a run that pass `filter`, by path then offset.
+    public func findings(run: Int64, filter: FindingFilter = FindingFilter(), _ visit: (FindingRecord) throws -> Void)
+        throws
+    {
+        var sql = """
+            SELECT f.path, g.rule_id, g.type, g.byte_offset, g.length, g.line, g.confidence, g.masked, g.value_key, g.reason
+            FROM finding g JOIN file f ON f.id = g.file_id
+            WHERE f.run_id = ?1
+            """
+        var values: [any SQLValue] = [run]
+        if let key = filter.valueKey {
+            values.append(key)
+            sql += " AND g.value_key = ?\(values.count)"
+        }
+        if !filter.types.isEmpty {
+            let first = values.count + 1
+            values += filter.types.map(\.rawValue)
+            sql += " AND g.type IN (" + (first..<(first + filter.types.count)).map { "?\($0)" }.joined(separator: ",") + ")"
+        }
+        if let under = filter.under, under != "/" {
+            values += [under, under + "/", under + "0"]  // '0' is the byte after '/'
+            let n = values.count
+            sql += " AND (f.path = ?\(n - 2) OR (f.path >= ?\(n - 1) AND f.path < ?\(n)))"
+        }
+        if let minimum = filter.minimumConfidence {
+            values.append(minimum)
+            sql += " AND g.confidence >= ?\(values.count)"
+        }
+        sql += " ORDER BY f.path, g.byte_offset, g.rule_id"
+        try each(sql, values) { row in
+            let finding = Finding(
+                rule: RuleID(row.string(1) ?? ""), type: IdentifierType(row.string(2) ?? ""),
+                span: ByteSpan(offset: row.int(3), length: Int(row.int(4))), line: row.int(5),
+                confidence: row.double(6), masked: row.string(7) ?? "", valueKey: row.int(8), reason: row.string(9) ?? "")
+            try visit(FindingRecord(path: row.string(0) ?? "", finding: finding))
+        }
+    }
+
+    /// Per identifier type: findings, distinct values and files, most findings first.
+    public func typeTallies(run: Int64) throws(IndexError) -> [TypeTally] {
+        try rows(
+            """
+            SELECT g.type, COUNT(*), COUNT(DISTINCT g.value_key), COUNT(DISTINCT g.file_id)
+            FROM finding g JOIN file f ON f.id = g.file_id
+            WHERE f.run_id = ?1 GROUP BY g.type ORDER BY COUNT(*) DESC, g.type
+            """, [run]
+        ) { row in
+            TypeTally(
+                type: IdentifierType(row.string(0) ?? ""), findings: Int(row.int(1)), distinctValues: Int(row.int(2)),
+                files: Int(row.int(3)))
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// Runs `sql` and calls `visit` per row. SQLite failures become `IndexError`; whatever
+    /// `visit` throws (a closed output pipe, say) passes through unchanged.
+    private func each(_ sql: String, _ values: [any SQLValue], _ visit: (Statement) throws -> Void) throws {
+        let statement: Statement
+        do {
+            statement = try db.prepare(sql)
+        } catch {
+            throw IndexError("cannot read the index \(location.path): \(error.message)")
+        }
+        statement.bind(values)
+        while true {
+            let more: Bool
+            do { more = try statement.step() } catch {
+                throw IndexError("cannot read the index \(location.path): \(error.message)")
+            }
+            guard more else { return }
+            try visit(statement)
+        }
+    }
+
+    private func rows<T>(_ sql: String, _ values: [any SQLValue] = [], _ make: (Statement) -> T) throws(IndexError) -> [T] {
+        var result: [T] = []
+        do {
+            try each(sql, values) { result.append(make($0)) }
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError("\(error)")
+        }
+        return result
+    }
+
+    private static func decodeRoots(_ json: String) -> [String] {
+        // The roots column is written by IndexWriter as a JSON array of strings.
+        guard let data = json.data(using: .utf8),
+            let roots = try? JSONDecoder().decode([String].self, from: data)
+        else { return [] }
+        return roots
+    }
+}

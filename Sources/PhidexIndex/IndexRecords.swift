@@ -1,0 +1,64 @@
+// What the index answers with: runs, files and findings as stored.
+
+public import PhidexCore
+
+/// One scan run.
+public struct RunRecord: Sendable, Equatable {
+    public var id: Int64
+    public var startedAt: String
+    public var finishedAt: String?
+    public var status: String
+    public var roots: [String]
+    public var rulesetVersion: String
+    public var phidexVersion: String
+    public var totals: RunTotals
+}
+
+/// One file of a run.
+public struct FileRecord: Sendable, Equatable {
+    public var id: Int64
+    public var path: String
+    public var size: Int64
+    public var mtimeNanoseconds: Int64
+    public var uid: UInt32
+    public var gid: UInt32
+    public var mode: UInt32
+    public var status: FileStatus
+    public var reason: String?
+    public var bytesRead: Int64
+    public var findingCount: Int
+    public var riskScore: Int
+    public var riskTier: RiskTier
+    public var riskExplanation: String
+}
+
+/// One finding with the path of its file.
+public struct FindingRecord: Sendable, Equatable {
+    public var path: String
+    public var finding: Finding
+}
+
+/// Findings of one identifier type in a run.
+public struct TypeTally: Sendable, Equatable {
+    public var type: IdentifierType
+    public var findings: Int
+    /// Distinct value keys: distinct values, up to 64-bit key collisions.
+    public var distinctValues: Int
+    public var files: Int
+}
+
+/// What to look for in `IndexReader.findings(_:)`; every field narrows.
+public struct FindingFilter: Sendable {
+    public var valueKey: Int64?
+    public var types: [IdentifierType] = []
+    /// A normalized absolute folder (or file) path.
+    public var under: String?
+    public var minimumConfidence: Double?
+
+    public init(valueKey: Int64? = nil, types: [IdentifierType] = [], under: String? = nil, minimumConfidence: Double? = nil) {
+        self.valueKey = valueKey
+        self.types = types
+        self.under = under
+        self.minimumConfidence = minimumConfidence
+    }
+}

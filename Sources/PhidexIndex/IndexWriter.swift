@@ -1,0 +1,195 @@
+// The single writer of an index. Scan workers hand it finished files in
+// batches; it appends rows inside transactions committed every 16 Ki rows or
+// every second, whichever comes first ("SQLite works best with a single
+// writer"), and builds the lookup indexes once the run is over.
+
+import CSQLite
+import Foundation
+public import PhidexCore
+
+/// What a run is, for the `scan_run` row.
+public struct RunInfo: Sendable {
+    public var roots: [String]
+    /// The resolved options as a JSON object.
+    public var optionsJSON: String
+    public var rulesetVersion: String
+    public var phidexVersion: String
+
+    public init(roots: [String], optionsJSON: String, rulesetVersion: String, phidexVersion: String) {
+        self.roots = roots
+        self.optionsJSON = optionsJSON
+        self.rulesetVersion = rulesetVersion
+        self.phidexVersion = phidexVersion
+    }
+}
+
+/// How a run ended.
+public enum RunStatus: String, Sendable {
+    case running, completed, failed, interrupted
+}
+
+/// Running totals of one scan run.
+public struct RunTotals: Sendable, Equatable {
+    public var filesOK = 0
+    public var filesError = 0
+    public var filesSkipped = 0
+    public var bytesScanned: Int64 = 0
+    public var findings = 0
+    public init() {}
+}
+
+/// Appends one scan run's files and findings to an index.
+public actor IndexWriter {
+    public nonisolated let runID: Int64
+    public nonisolated let keyer: ValueKeyer
+    public nonisolated let location: IndexLocation
+
+    private let db: SQLiteDatabase
+    private let insertFile: Statement
+    private let insertFinding: Statement
+    private var pendingRows = 0
+    private var transactionStart: ContinuousClock.Instant?
+    public private(set) var totals = RunTotals()
+
+    static let rowsPerCommit = 16_384
+    static let secondsPerCommit: Duration = .seconds(1)
+
+    /// Opens (creating if needed) the index at `location` and starts a run.
+    public init(location: IndexLocation, run: RunInfo) throws(IndexError) {
+        let isNew = !location.exists
+        if isNew { try location.createPrivateFile() }
+        let key = access(location.keyPath, F_OK) == 0 ? try location.loadKey() : try location.createKey()
+        let keyer = ValueKeyer(key: key)
+        do {
+            let db = try SQLiteDatabase(path: location.path, readOnly: false)
+            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF")
+            try Schema.migrate(db, path: location.path)
+            try Self.checkFingerprint(db, keyer: keyer, location: location)
+            // Ingest appends; the lookup indexes come back in finish().
+            for name in Schema.lookupIndexNames { try db.execute("DROP INDEX IF EXISTS \(name)") }
+            let insertRun = try db.prepare(
+                "INSERT INTO scan_run (started_at, status, roots, options, ruleset_version, phidex_version) VALUES (?1, 'running', ?2, ?3, ?4, ?5)"
+            )
+            insertRun.bind([Date().ISO8601Format(), JSONText.array(run.roots), run.optionsJSON, run.rulesetVersion, run.phidexVersion])
+            try insertRun.run()
+            self.runID = db.lastInsertRowID
+            self.insertFile = try db.prepare(
+                """
+                INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,
+                                  bytes_read, finding_count, risk_score, risk_tier, risk_explanation)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                """)
+            self.insertFinding = try db.prepare(
+                """
+                INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                """)
+            self.db = db
+        } catch let error as SQLiteError {
+            throw IndexError("cannot write the index \(location.path): \(error.message)")
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError("cannot write the index \(location.path): \(error)")
+        }
+        self.keyer = keyer
+        self.location = location
+    }
+
+    private static func checkFingerprint(_ db: SQLiteDatabase, keyer: ValueKeyer, location: IndexLocation) throws {
+        let select = try db.prepare("SELECT value FROM meta WHERE key = 'key_fingerprint'")
+        if try select.step() {
+            guard select.string(0) == keyer.fingerprint else {
+                throw IndexError("the key \(location.keyPath) does not belong to the index \(location.path)")
+            }
+            return
+        }
+        let insert = try db.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")
+        for (key, value) in [
+            ("schema_version", String(Schema.currentVersion)), ("created_at", Date().ISO8601Format()),
+            ("key_fingerprint", keyer.fingerprint),
+        ] {
+            insert.reset().bind([key, value])
+            try insert.run()
+        }
+    }
+
+    /// Appends finished files and their findings.
+    public func record(_ outcomes: [FileOutcome]) throws(IndexError) {
+        do {
+            if transactionStart == nil {
+                try db.execute("BEGIN")
+                transactionStart = .now
+            }
+            for outcome in outcomes { try append(outcome) }
+            if pendingRows >= Self.rowsPerCommit || transactionStart!.duration(to: .now) >= Self.secondsPerCommit {
+                try commit()
+            }
+        } catch {
+            throw IndexError("cannot write the index \(location.path): \(error.message)")
+        }
+    }
+
+    private func append(_ outcome: FileOutcome) throws(SQLiteError) {
+        let entry = outcome.entry
+        insertFile.reset().bind([
+            runID, entry.path, entry.size, entry.mtimeNanoseconds, entry.ctimeNanoseconds,
+            Int64(bitPattern: entry.device), Int64(bitPattern: entry.inode), Int64(entry.uid), Int64(entry.gid),
+            Int64(entry.mode), outcome.status.rawValue,
+        ])
+        insertFile.bind(12, outcome.reason)
+        insertFile.bind(13, outcome.bytesRead)
+        insertFile.bind(14, outcome.findings.count)
+        insertFile.bind(15, outcome.risk.score)
+        insertFile.bind(16, outcome.risk.tier.rawValue)
+        insertFile.bind(17, outcome.risk.explanation)
+        try insertFile.run()
+        let fileID = db.lastInsertRowID
+        for finding in outcome.findings {
+            insertFinding.reset().bind([
+                fileID, finding.rule.rawValue, finding.type.rawValue, finding.span.offset, finding.span.length,
+                finding.line, finding.confidence, finding.masked, finding.valueKey, finding.reason,
+            ])
+            try insertFinding.run()
+        }
+        pendingRows += 1 + outcome.findings.count
+
+        switch outcome.status {
+        case .ok: totals.filesOK += 1
+        case .skipped: totals.filesSkipped += 1
+        default: totals.filesError += 1
+        }
+        totals.bytesScanned += outcome.bytesRead
+        totals.findings += outcome.findings.count
+    }
+
+    private func commit() throws(SQLiteError) {
+        guard transactionStart != nil else { return }
+        try db.execute("COMMIT")
+        transactionStart = nil
+        pendingRows = 0
+    }
+
+    /// Commits what is pending, records how the run ended and, for a completed run, builds the
+    /// lookup indexes and folds the WAL back into the index file.
+    public func finish(_ status: RunStatus) throws(IndexError) -> RunTotals {
+        do {
+            try commit()
+            if status == .completed { try db.execute(Schema.lookupIndexes) }
+            let update = try db.prepare(
+                """
+                UPDATE scan_run SET finished_at = ?1, status = ?2, files_ok = ?3, files_error = ?4, files_skipped = ?5,
+                       bytes_scanned = ?6, findings = ?7 WHERE id = ?8
+                """)
+            update.bind([
+                Date().ISO8601Format(), status.rawValue, totals.filesOK, totals.filesError, totals.filesSkipped,
+                totals.bytesScanned, totals.findings, runID,
+            ])
+            try update.run()
+            try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        } catch {
+            throw IndexError("cannot finish the index \(location.path): \(error.message)")
+        }
+        return totals
+    }
+}

@@ -1,0 +1,137 @@
+// A thin, non-Sendable wrapper over one sqlite3 connection. Whoever owns it
+// (the IndexWriter actor, an IndexReader) uses it from one task at a time.
+
+import CSQLite
+
+/// A failure reported by SQLite, with the statement's purpose but never bound values.
+public struct SQLiteError: Error, CustomStringConvertible {
+    public var code: Int32
+    public var message: String
+    public var description: String { message }
+}
+
+final class SQLiteDatabase {
+    private(set) var handle: OpaquePointer?
+
+    init(path: String, readOnly: Bool) throws(SQLiteError) {
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+            | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            handle = nil
+            throw SQLiteError(code: code, message: message)
+        }
+        sqlite3_busy_timeout(handle, 10_000)
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws(SQLiteError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &error)
+        guard code == SQLITE_OK else {
+            let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(error)
+            throw SQLiteError(code: code, message: message)
+        }
+    }
+
+    func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else { throw lastError(code) }
+        return Statement(handle: statement, database: self)
+    }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    func lastError(_ code: Int32) -> SQLiteError {
+        SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)))
+    }
+
+    /// A single integer from a query such as `PRAGMA user_version`.
+    func scalar(_ sql: String) throws(SQLiteError) -> Int64? {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.int(0) : nil
+    }
+}
+
+/// A prepared statement; reset and rebound for each use.
+final class Statement {
+    private let handle: OpaquePointer
+    private unowned let database: SQLiteDatabase
+
+    init(handle: OpaquePointer, database: SQLiteDatabase) {
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    @discardableResult
+    func reset() -> Statement {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        return self
+    }
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+    func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(handle, index, Int64(value)) }
+    func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(handle, index, value) }
+    func bind(_ index: Int32, _ value: String?) {
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        sqlite3_bind_text(handle, index, value, -1, phidex_sqlite_transient())
+    }
+
+    /// Binds `values` to ?1, ?2, … in order.
+    func bind(_ values: [any SQLValue]) {
+        for (offset, value) in values.enumerated() { value.bind(to: self, at: Int32(offset + 1)) }
+    }
+
+    /// Advances to the next row; false when done.
+    func step() throws(SQLiteError) -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw database.lastError(code)
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    func run() throws(SQLiteError) {
+        while try step() {}
+    }
+
+    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    func string(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: text)
+    }
+}
+
+/// Values a query can bind.
+protocol SQLValue {
+    func bind(to statement: Statement, at index: Int32)
+}
+
+extension Int64: SQLValue {
+    func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+}
+extension Int: SQLValue {
+    func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+}
+extension Double: SQLValue {
+    func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+}
+extension String: SQLValue {
+    func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+}

@@ -1,0 +1,57 @@
+// A scan's resolved configuration: built and validated by the CLI (or a test),
+// frozen before anything runs.
+
+import PhidexCore
+public import PhidexCrawl
+public import PhidexIndex
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything a scan needs to know before it starts.
+public struct ScanOptions: Sendable {
+    /// Absolute, normalized roots.
+    public var roots: [String]
+    public var index: IndexLocation
+    /// Files scanned at once (CPU-bound work): the core count by default.
+    public var jobs: Int
+    /// Files and directories read at once (I/O-bound work); at least `jobs`. Raise it for
+    /// high-latency network mounts, where each read waits on the network.
+    public var ioWindow: Int
+    /// Bytes read per window; memory per in-flight file is about this much.
+    public var chunkSize: Int
+    public var crawl: CrawlOptions
+
+    public init(
+        roots: [String], index: IndexLocation, jobs: Int? = nil, ioWindow: Int? = nil, chunkSize: Int = 1 << 20,
+        crawl: CrawlOptions = CrawlOptions()
+    ) {
+        self.roots = roots
+        self.index = index
+        let jobs = max(1, jobs ?? Self.coreCount)
+        self.jobs = jobs
+        self.ioWindow = max(jobs, ioWindow ?? jobs)
+        self.chunkSize = max(4096, chunkSize)
+        var crawl = crawl
+        crawl.window = self.ioWindow
+        self.crawl = crawl
+    }
+
+    /// Online processors.
+    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// The options as recorded in the run row.
+    public var json: String {
+        var object = JSONObject()
+        object.add("roots", strings: roots)
+        object.add("jobs", jobs)
+        object.add("io_window", ioWindow)
+        object.add("chunk_size", chunkSize)
+        object.add("follow_symlinks", crawl.followSymlinks)
+        object.add("cross_file_systems", crawl.crossFileSystems)
+        object.add("include", strings: crawl.include)
+        object.add("exclude", strings: crawl.exclude)
+        return object.rendered
+    }
+}

@@ -1,0 +1,55 @@
+// Risk v1: one file's matches in, a 0–100 score with its explanation out.
+//
+// For each identifier type: weight × confidence × (1 + log2(distinct values)),
+// summed and capped at 100. A file with 40,000 distinct SSNs outranks a file
+// with one, without one huge export drowning everything else at 100. The
+// weight comes from the rule (`risk_weight` in Rules/*.json); the confidence
+// is the mean over that type's matches, so a column of weak bare numbers counts
+// for less than labelled ones. A pure function: the same matches give the same
+// score whatever the scan order or concurrency. The full model (co-occurrence,
+// clinical context, exposure) is a later issue.
+
+import Foundation
+public import PhidexCore
+public import PhidexDetect
+
+/// Scores one file's matches against the weights of a rule catalogue.
+public struct RiskScorer: Sendable {
+    private let weights: [RuleID: Double]
+
+    public init(catalogue: RuleCatalogue) {
+        var weights: [RuleID: Double] = [:]
+        for rule in catalogue.rules { weights[rule.id] = rule.riskWeight }
+        self.weights = weights
+    }
+
+    public func score(_ matches: [Match]) -> RiskScore {
+        struct Tally {
+            var values: Set<String> = []
+            var count = 0
+            var confidenceSum = 0.0
+            var weight = 0.0
+        }
+        var byType: [IdentifierType: Tally] = [:]
+        for match in matches {
+            var tally = byType[match.type, default: Tally()]
+            tally.values.insert(match.normalized)
+            tally.count += 1
+            tally.confidenceSum += match.confidence
+            tally.weight = max(tally.weight, weights[match.rule] ?? 0)
+            byType[match.type] = tally
+        }
+        var factors: [RiskFactor] = []
+        for (type, tally) in byType.sorted(by: { $0.key < $1.key }) {
+            let distinct = tally.values.count
+            let confidence = tally.confidenceSum / Double(tally.count)
+            let points = tally.weight * confidence * (1 + log2(Double(distinct)))
+            let label = "\(distinct) distinct \(type) × weight \(Int(tally.weight)) × confidence "
+                + String(format: "%.2f", confidence) + (distinct > 1 ? " × (1 + log2 \(distinct))" : "")
+            factors.append(RiskFactor(label: label, points: points))
+        }
+        factors.sort { $0.points > $1.points }
+        let total = factors.reduce(0) { $0 + $1.points }
+        return RiskScore(score: Int(total.rounded()), factors: factors)
+    }
+}

@@ -1,0 +1,52 @@
+// The `phidex` command: parse, call the library, print. Thin on purpose.
+
+import ArgumentParser
+import Foundation
+
+@main
+struct Phidex: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phidex",
+        abstract: "Find protected health information (PHI) on file shares and index where it is.",
+        discussion: """
+            Phidex walks directory trees, reads every file, detects identifiers such as Social Security
+            numbers, and records where they are in an index (SQLite, ./phidex.db by default). The index
+            never holds identifier values: only masked previews and keyed hashes.
+
+            Typical session:
+              phidex scan /mnt/backups                 # build or extend the index
+              phidex report                            # what was found, riskiest files first
+              phidex query --ssn 078-05-1123           # where does this value appear?
+              phidex query --type ssn --under /mnt/backups/hr
+
+            Exit status: 0 success (query: found), 1 query found nothing, 2 could not run,
+            130 interrupted.
+            """,
+        version: "0.1.0",
+        subcommands: [ScanCommand.self, QueryCommand.self, ReportCommand.self, RulesCommand.self]
+    )
+
+    /// Runs the command; usage errors exit 2 (not argument-parser's 64), like other failures.
+    static func main() async {
+        setlocale(LC_ALL, "C.UTF-8")
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let failure as Failure {
+            Terminal.error(failure.message)
+            Foundation.exit(2)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }  // --help, --version
+            let message = fullMessage(for: error)
+            if !message.isEmpty { Terminal.note(message) }
+            Foundation.exit(2)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+// `phidex report`: the summary of a run for people, or every record for tools.
+
+import ArgumentParser
+import PhidexIndex
+import PhidexReport
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Summarize a scan: files, errors, findings by type, riskiest files.",
+        discussion: "--format jsonl writes one JSON object per run, file and finding; see docs/output.md.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .text
+
+    @Option(name: .customLong("run"), help: "Report this run instead of the newest completed one.")
+    var runID: Int64?
+
+    @Option(name: .long, help: "How many of the riskiest files to list (text format).")
+    var top: Int = 10
+
+    func run() throws {
+        let reader = try indexOptions.reader()
+        let runRecord = try indexOptions.selectRun(runID, in: reader)
+        let output = StandardOutput()
+        switch format {
+        case .text: try TextReport(topFiles: top).write(from: reader, run: runRecord, to: output.line)
+        case .jsonl: try JSONLinesReport.write(from: reader, run: runRecord, to: output.line)
+        }
+        output.flush()
+    }
+}

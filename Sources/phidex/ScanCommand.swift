@@ -1,0 +1,165 @@
+// `phidex scan ROOT...`: walk, read, detect, score and index.
+
+import ArgumentParser
+import Foundation
+import Logging
+import PhidexCore
+import PhidexCrawl
+import PhidexDetect
+import PhidexIndex
+import PhidexScan
+
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan directory trees (or files) and record what they hold in the index.",
+        discussion: """
+            Every regular file below each root is read in chunks and searched for identifiers. Files
+            that cannot be read (permission denied, vanished, I/O errors) are recorded with their
+            reason and the scan goes on; symbolic links, special files and other file systems are
+            skipped unless asked for, and recorded as skipped. Each scan adds a run to the index.
+
+            Exit status: 0 when the scan completed (even if some files could not be read),
+            2 when it could not run, 130 when interrupted (the run is kept, marked interrupted).
+            """)
+
+    @Argument(help: ArgumentHelp("Directories or files to scan.", valueName: "root"))
+    var roots: [String]
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    @Option(name: .shortAndLong, help: "Files scanned at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(
+        name: .long,
+        help: "Files and directories read at once (default: --jobs). Raise it (e.g. 32) on high-latency NFS/SMB mounts.")
+    var ioWindow: Int?
+
+    @Flag(name: [.customShort("L"), .long], help: "Follow symbolic links (loops are detected and skipped).")
+    var followSymlinks = false
+
+    @Flag(name: .long, help: "Descend into other file systems mounted below a root.")
+    var crossFileSystems = false
+
+    @Option(name: .long, help: ArgumentHelp("Only read files matching this glob (repeatable).", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Leave out files and directories matching this glob (repeatable).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Bytes read per chunk.", valueName: "bytes"))
+    var chunkSize: Int = 1 << 20
+
+    @Flag(name: .shortAndLong, help: "No progress line and no summary on stderr.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Log each file that could not be read (paths, never content) to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let ioWindow, ioWindow < 1 { throw ValidationError("--io-window must be at least 1") }
+        if chunkSize < 4096 { throw ValidationError("--chunk-size must be at least 4096") }
+    }
+
+    func run() async throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absoluteRoots = roots.map { LogicalPath.absolute($0, currentDirectory: cwd) }
+        for (given, root) in zip(roots, absoluteRoots) where access(root, F_OK) != 0 {
+            throw Failure("cannot scan \(given): \(describeErrno(errno))")
+        }
+        let options = ScanOptions(
+            roots: absoluteRoots, index: indexOptions.location, jobs: jobs, ioWindow: ioWindow, chunkSize: chunkSize,
+            crawl: CrawlOptions(
+                followSymlinks: followSymlinks, crossFileSystems: crossFileSystems, include: include, exclude: exclude))
+        let engine = try DetectionEngine()
+        var logger = Logger(label: "phidex.scan") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .warning
+
+        let progress = ScanProgress()
+        let ticker = quiet || !Terminal.stderrIsTerminal ? nil : ProgressLine(progress: progress)
+        let scan = Task { try await Scan.run(options, engine: engine, progress: progress, logger: logger) }
+        let interrupts = InterruptHandler { scan.cancel() }
+        defer { interrupts.stop() }
+
+        let result: ScanResult
+        do {
+            result = try await scan.value
+        } catch let error as IndexError {
+            ticker?.stop()
+            throw Failure(error.message)
+        }
+        ticker?.stop()
+
+        if !quiet {
+            let totals = result.totals
+            let seconds = max(result.seconds, 0.001)
+            let megabytes = Double(totals.bytesScanned) / 1e6
+            Terminal.note(
+                String(
+                    format: "phidex: run %lld %@: %d files read, %d not readable, %d skipped; %.1f MB in %.2f s (%.1f MB/s); %d findings; index %@",
+                    result.runID, result.status.rawValue, totals.filesOK, totals.filesError, totals.filesSkipped,
+                    megabytes, seconds, megabytes / seconds, totals.findings, options.index.path))
+        }
+        if result.status == .interrupted { throw ExitCode(130) }
+    }
+}
+
+/// Redraws one progress line on stderr twice a second while a scan runs.
+final class ProgressLine: Sendable {
+    private let task: Task<Void, Never>
+
+    init(progress: ScanProgress) {
+        let start = ContinuousClock.now
+        task = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(500))
+                let elapsed = start.duration(to: .now)
+                let seconds = max(0.001, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                let megabytes = Double(progress.bytes) / 1e6
+                let line = String(
+                    format: "\r\u{1B}[K%d files, %.1f MB, %.1f MB/s, %d findings, %d not readable", progress.files, megabytes,
+                    megabytes / seconds, progress.findings, progress.errors)
+                Terminal.writeAll(2, Array(line.utf8))
+            }
+        }
+    }
+
+    func stop() {
+        task.cancel()
+        Terminal.writeAll(2, Array("\r\u{1B}[K".utf8))
+    }
+}
+
+/// The first Ctrl-C asks the scan to stop cleanly (the run is kept as interrupted); a second exits at once.
+final class InterruptHandler {
+    private let source: any DispatchSourceSignal
+
+    init(_ onInterrupt: @escaping @Sendable () -> Void) {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let count = Mutex(0)
+        source.setEventHandler {
+            let seen = count.withLock { value -> Int in
+                value += 1
+                return value
+            }
+            if seen == 1 {
+                Terminal.note("\nphidex: interrupted; finishing the index (Ctrl-C again to quit at once)")
+                onInterrupt()
+            } else {
+                _exit(130)
+            }
+        }
+        source.resume()
+        self.source = source
+    }
+
+    func stop() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}
+
+import Synchronization
