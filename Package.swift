@@ -66,7 +66,7 @@ let package = Package(
                 "PhidexCore", "PhidexCrawl", "PhidexExtract", "PhidexDetect", "PhidexScore", "PhidexIndex",
                 "PhidexScan", "PhidexReport",
             ],
-            resources: [.copy("Fixtures")],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
     ],

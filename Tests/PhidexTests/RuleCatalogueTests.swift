@@ -1,0 +1,70 @@
+// Every rule proves itself: its examples match, its negative examples do not,
+// ids are well formed and unique (the same check as `phidex rules check`).
+
+import PhidexCore
+import PhidexDetect
+import Testing
+
+@Suite struct RuleCatalogueTests {
+    let engine = try! DetectionEngine()
+
+    @Test func catalogueIsWellFormed() {
+        #expect(engine.catalogue.structuralProblems() == [])
+        #expect(engine.catalogue.rules.count >= 5)
+        #expect(engine.catalogue.version.count == 12)
+    }
+
+    @Test(arguments: RuleCatalogue.builtIn.rules.map(\.id))
+    func examplesMatchTheirRule(_ id: RuleID) throws {
+        let rule = try #require(engine.catalogue.rule(id))
+        #expect(!rule.examples.isEmpty)
+        for example in rule.examples {
+            let rules = engine.matches(in: example).map(\.rule)
+            #expect(rules.contains(rule.id), "\(rule.id) missed its example \(example)")
+        }
+    }
+
+    @Test(arguments: RuleCatalogue.builtIn.rules.map(\.id))
+    func negativeExamplesDoNotMatchTheirRule(_ id: RuleID) throws {
+        let rule = try #require(engine.catalogue.rule(id))
+        #expect(!rule.negativeExamples.isEmpty)
+        for example in rule.negativeExamples {
+            let rules = engine.matches(in: example).map(\.rule)
+            #expect(!rules.contains(rule.id), "\(rule.id) matched its negative example \(example)")
+        }
+    }
+
+    @Test func ruleCheckReportsNothingForTheBuiltInCatalogue() {
+        #expect(engine.checkRules() == [])
+    }
+
+    @Test func ruleCheckCatchesAMissedExample() throws {
+        let broken = """
+            {"detector": "ssn", "rules": [
+              {"id": "phi.ssn.1", "name": "n", "type": "ssn", "description": "d", "confidence": 0.8, "risk_weight": 30,
+               "context": {"positive": [], "negative": []}, "references": [],
+               "examples": ["no number here"], "negative_examples": ["078-05-1123"]},
+              {"id": "phi.itin.1", "name": "n", "type": "itin", "description": "d", "confidence": 0.8, "risk_weight": 30,
+               "context": {"positive": [], "negative": []}, "references": [], "examples": [], "negative_examples": []},
+              {"id": "phi.atin.1", "name": "n", "type": "atin", "description": "d", "confidence": 0.8, "risk_weight": 30,
+               "context": {"positive": [], "negative": []}, "references": [], "examples": ["x"], "negative_examples": ["x"]},
+              {"id": "phi.irsn.1", "name": "n", "type": "irsn", "description": "d", "confidence": 0.8, "risk_weight": 30,
+               "context": {"positive": [], "negative": []}, "references": [], "examples": ["x"], "negative_examples": ["x"]},
+              {"id": "PHI.bad", "name": "n", "type": "ssn_never_issued", "description": "d", "confidence": 0.3, "risk_weight": 2,
+               "context": {"positive": [], "negative": []}, "references": [], "examples": ["x"], "negative_examples": ["x"]}
+            ]}
+            """
+        let catalogue = try RuleCatalogue(files: [Array(broken.utf8)])
+        let problems = try DetectionEngine(catalogue: catalogue).checkRules()
+        #expect(problems.contains("phi.ssn.1: example not matched: no number here"))
+        #expect(problems.contains("phi.ssn.1: negative example matched: 078-05-1123"))
+        #expect(problems.contains("phi.itin.1: no examples"))
+        #expect(problems.contains("PHI.bad: id is not of the form phi.<name>.<n>"))
+    }
+
+    @Test(arguments: ["phi.ssn.1", "phi.ssn-never-issued.1", "phi.a1.12"])
+    func wellFormedIDs(_ id: String) { #expect(RuleID(id).isWellFormed) }
+
+    @Test(arguments: ["ssn.1", "phi.ssn", "phi.SSN.1", "phi.ssn.01", "phi..1", "phi.-x.1", "phi.ssn.1.2"])
+    func malformedIDs(_ id: String) { #expect(!RuleID(id).isWellFormed) }
+}

@@ -1,0 +1,101 @@
+// The SSN family's behaviour beyond the rule examples: types, confidence and
+// context, masking, spans, normalization. Values are reference fixtures or
+// made-up numbers.
+
+import PhidexCore
+import PhidexDetect
+import Testing
+
+@Suite struct SSNDetectorTests {
+    let engine = try! DetectionEngine()
+
+    func only(_ text: String) throws -> Match {
+        let matches = engine.matches(in: text)
+        try #require(matches.count == 1, "expected one match in \(text), got \(matches.count)")
+        return matches[0]
+    }
+
+    @Test func dashedSSNHasSpanMaskAndNormalizedValue() throws {
+        let match = try only("id 078-05-1123 end")
+        #expect(match.type == .ssn)
+        #expect(match.rule == RuleID("phi.ssn.1"))
+        #expect(match.span == ByteSpan(offset: 3, length: 11))
+        #expect(match.masked == "***-**-1123")
+        #expect(match.normalized == "tin:078051123")
+        #expect(match.line == 1)
+        #expect(!match.reason.contains("078"), "a reason never quotes the value")
+    }
+
+    @Test func separatorsShapeTheMask() throws {
+        #expect(try only("078 05 1123").masked == "*** ** 1123")
+        #expect(try only("078.05.1123").masked == "***.**.1123")
+        #expect(try only("ssn 078051123").masked == "*****1123")
+    }
+
+    @Test func contextRaisesAndLowersConfidence() throws {
+        let plain = try only("value 401-23-7788").confidence
+        let labelled = try only("SSN: 401-23-7788").confidence
+        let phone = try only("Phone: 401-23-7788").confidence
+        #expect(labelled > plain)
+        #expect(phone < plain)
+        #expect(try only("SSN: 401-23-7788").reason.contains("context 'ssn'"))
+    }
+
+    @Test func bareNineDigitsAreWeakWithoutContextAndDroppedWithNegativeContext() throws {
+        let weak = try only("ref 401237788").confidence
+        let strong = try only("SSN 401237788").confidence
+        #expect(weak < 0.5)
+        #expect(strong >= 0.7)
+        #expect(engine.matches(in: "fax 401237788").isEmpty)
+        #expect(engine.matches(in: "invoice 401237788").isEmpty)
+    }
+
+    @Test func contextWordsNeedWordBoundaries() throws {
+        // "tin" inside "continued" is not the label TIN.
+        let inside = try only("continued 401237788").confidence
+        let label = try only("TIN 401237788").confidence
+        #expect(label > inside)
+        // camelCase and snake_case keys carry their words.
+        #expect(try only("\"patientSSN\": \"401237788\"").confidence >= 0.7)
+        #expect(try only("patient_ssn=401237788").confidence >= 0.7)
+    }
+
+    @Test func irsNumbersAreTheirOwnTypes() throws {
+        #expect(try only("912-70-1234").type == .itin)
+        #expect(try only("941-93-2345").type == .atin)
+        #expect(try only("955-07-1234").type == .irsn)
+        #expect(try only("999-12-3456").type == .ssnNeverIssued)
+    }
+
+    @Test func neverIssuedIsLowConfidence() throws {
+        let match = try only("999-12-3456")
+        #expect(match.confidence < 0.5)
+        #expect(match.reason.contains("never issued"))
+    }
+
+    @Test func areasAfterTheOldHighGroupTableAreValid() throws {
+        // Randomized SSNs (2011 on) use areas 773-899; a frozen high-group table would reject them.
+        #expect(try only("801-42-1234").type == .ssn)
+    }
+
+    @Test func lineNumbersCountNewlines() {
+        let text = "a\nb\n\nSSN 078-05-1123\nx 401-23-7788"
+        #expect(engine.matches(in: text).map(\.line) == [4, 5])
+    }
+
+    @Test func normalizerAgreesWithTheDetector() throws {
+        let detected = try only("078-05-1123").normalized
+        #expect(ValueNormalizer.normalize("078-05-1123", as: .ssn) == detected)
+        #expect(ValueNormalizer.normalize("078 05 1123", as: .ssn) == detected)
+        #expect(ValueNormalizer.normalize("078051123", as: .itin) == detected)
+        #expect(ValueNormalizer.normalize("07805112", as: .ssn) == nil)
+        #expect(ValueNormalizer.normalize("07805112x", as: .ssn) == nil)
+    }
+
+    @Test func binaryNeighboursDoNotHideANumber() throws {
+        var bytes: [UInt8] = [0, 0xFF, 0x01]
+        bytes += Array(" 078-05-1123 ".utf8)
+        bytes += [0, 0x80]
+        #expect(engine.matches(in: bytes).count == 1)
+    }
+}

@@ -1,0 +1,229 @@
+// End to end through the library: a temporary tree is scanned into an index,
+// then checked through IndexReader the way `query` and `report` read it.
+
+import Foundation
+import PhidexCore
+import PhidexCrawl
+import PhidexDetect
+import PhidexIndex
+import PhidexScan
+import Testing
+
+/// A small share: nested folders, an SSN straddling a 4 KiB read boundary, a file without a
+/// trailing newline, an empty file, a symlink loop, a FIFO and a decoy file.
+func makeShare() throws -> TestTree {
+    let tree = try TestTree("share")
+    try tree.file("hr/staff.csv", "id,name,ssn,dob\n1,Avery Example,401-23-7788,1970-01-01\n2,Blake Sample,773-41-2290,1981-02-02\n")
+    try tree.file("hr/archive/2019/notes.txt", "Follow-up visit.\nPatient SSN: 078-05-1123\nNo changes.\n")
+    // 4,090 bytes of filler, then the SSN: its digits straddle byte 4,096.
+    try tree.file("clinic/big.txt", String(repeating: "lorem ipsum\n", count: 340) + "ab SSN 401-23-7788 end\n")
+    try tree.file("clinic/no-newline.txt", "soc sec 801-42-1234")
+    try tree.file("clinic/empty.txt", "")
+    try tree.file("finance/decoys.txt", "phone 401237788\nrouting 021000021\nratio 0.304262935\nsample 078-05-1120\n")
+    try tree.symlink("hr/archive/up", to: "../..")
+    tree.fifo("clinic/pipe")
+    return tree
+}
+
+func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOptions(), jobs: Int = 2) -> ScanOptions {
+    ScanOptions(roots: [tree.root], index: IndexLocation(path: index), jobs: jobs, chunkSize: 4096, crawl: crawl)
+}
+
+@Suite struct ScanTests {
+    let engine = try! DetectionEngine()
+
+    func files(_ reader: IndexReader, run: Int64) throws -> [String: FileRecord] {
+        var files: [String: FileRecord] = [:]
+        try reader.files(run: run) { files[$0.path] = $0 }
+        return files
+    }
+
+    @Test func scanIndexesFindingsStatusesAndRisk() async throws {
+        let tree = try makeShare()
+        let index = tree.path("out/phidex.db")
+        try tree.directory("out")
+        let result = try await Scan.run(scanOptions(tree, index: index, crawl: CrawlOptions(exclude: ["out"])), engine: engine)
+        #expect(result.status == .completed)
+
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        let run = try reader.defaultRun()
+        #expect(run.id == result.runID)
+        #expect(run.totals == result.totals)
+        let byPath = try files(reader, run: run.id)
+
+        #expect(byPath[tree.path("hr/staff.csv")]?.findingCount == 2)
+        #expect(byPath[tree.path("clinic/big.txt")]?.findingCount == 1, "the SSN across the 4 KiB boundary")
+        #expect(byPath[tree.path("clinic/no-newline.txt")]?.findingCount == 1)
+        #expect(byPath[tree.path("clinic/empty.txt")]?.status == .ok)
+        #expect(byPath[tree.path("finance/decoys.txt")]?.findingCount == 0)
+        #expect(byPath[tree.path("hr/archive/up")]?.status == .skipped)
+        #expect(byPath[tree.path("hr/archive/up")]?.reason == "symbolic link (not followed)")
+        #expect(byPath[tree.path("clinic/pipe")]?.reason == "special file (FIFO)")
+        #expect(byPath.keys.allSatisfy { !$0.hasPrefix(tree.path("out")) }, "excluded folder is not walked")
+
+        // Risk: two distinct SSNs outrank one.
+        let staff = try #require(byPath[tree.path("hr/staff.csv")])
+        let notes = try #require(byPath[tree.path("hr/archive/2019/notes.txt")])
+        #expect(staff.riskScore > notes.riskScore)
+        #expect(staff.riskExplanation.contains("2 distinct ssn"))
+        #expect(byPath[tree.path("finance/decoys.txt")]?.riskTier == RiskTier.none)
+
+        // The finding across the boundary has the right offset and line.
+        var big: [FindingRecord] = []
+        try reader.findings(run: run.id, filter: FindingFilter(under: tree.path("clinic/big.txt"))) { big.append($0) }
+        #expect(big.map(\.finding.span.offset) == [340 * 12 + 7])
+        #expect(big.map(\.finding.line) == [341])
+    }
+
+    @Test func valueQueryFindsEveryFileHoldingTheValue() async throws {
+        let tree = try makeShare()
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        _ = try await Scan.run(scanOptions(tree, index: index), engine: engine)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        let run = try reader.defaultRun()
+        let key = try reader.requireKeyer().key(for: try #require(ValueNormalizer.normalize("401 23 7788", as: .ssn)))
+        var paths: [String] = []
+        try reader.findings(run: run.id, filter: FindingFilter(valueKey: key)) { paths.append($0.path) }
+        #expect(paths == [tree.path("clinic/big.txt"), tree.path("hr/staff.csv")])
+
+        var under: [String] = []
+        try reader.findings(run: run.id, filter: FindingFilter(types: [.ssn], under: tree.path("hr"))) { under.append($0.finding.masked) }
+        #expect(under == ["***-**-1123", "***-**-7788", "***-**-2290"])
+
+        // A folder's name as a prefix of a sibling's ("hr" vs "hr2") is not "under" it.
+        try tree.file("hr2/x.txt", "SSN 078-05-1123")
+        var none = 0
+        try reader.findings(run: run.id, filter: FindingFilter(under: tree.path("h"))) { _ in none += 1 }
+        #expect(none == 0)
+    }
+
+    @Test func followingSymlinksNeverLoops() async throws {
+        let tree = try makeShare()
+        try tree.symlink("clinic/self", to: ".")
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        let result = try await Scan.run(
+            scanOptions(tree, index: index, crawl: CrawlOptions(followSymlinks: true)), engine: engine)
+        #expect(result.status == .completed)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        let byPath = try files(reader, run: result.runID)
+        #expect(byPath[tree.path("hr/archive/up")]?.reason == "symbolic link to a directory already walked (loop or alias)")
+        #expect(byPath[tree.path("clinic/self")]?.status == .skipped)
+        // Each real file is read once, under its own path.
+        #expect(byPath.keys.filter { $0.hasSuffix("staff.csv") }.count == 1)
+    }
+
+    @Test func includeAndExcludeGlobs() async throws {
+        let tree = try makeShare()
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        let result = try await Scan.run(
+            scanOptions(tree, index: index, crawl: CrawlOptions(include: ["*.csv", "*.txt"], exclude: ["archive", "clinic/big*"])),
+            engine: engine)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        let paths = Set(try files(reader, run: result.runID).keys.map { String($0.dropFirst(tree.root.count + 1)) })
+        #expect(paths == ["hr/staff.csv", "clinic/no-newline.txt", "clinic/empty.txt", "finance/decoys.txt"])
+    }
+
+    @Test func theIndexNeverContainsClearValues() async throws {
+        let tree = try makeShare()
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        _ = try await Scan.run(scanOptions(tree, index: index), engine: engine)
+        for suffix in ["", "-wal", "-shm", ".key"] {
+            guard let data = FileManager.default.contents(atPath: index + suffix) else { continue }
+            let bytes = [UInt8](data)
+            for value in ["401237788", "401-23-7788", "773412290", "773-41-2290", "078051123", "078-05-1123", "801421234"] {
+                #expect(!contains(bytes, Array(value.utf8)), "\(value) in clear in index\(suffix)")
+            }
+        }
+        // Index and key are private to their owner.
+        for path in [index, index + ".key"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(path)")
+        }
+    }
+
+    @Test func aSecondScanAddsARunAndQueriesUseTheNewest() async throws {
+        let tree = try makeShare()
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        let first = try await Scan.run(scanOptions(tree, index: index), engine: engine)
+        try tree.file("new/extra.txt", "SSN 801-42-1234")
+        let second = try await Scan.run(scanOptions(tree, index: index), engine: engine)
+        #expect(second.runID == first.runID + 1)
+        #expect(second.totals.findings == first.totals.findings + 1)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        #expect(try reader.defaultRun().id == second.runID)
+        #expect(try reader.runs().map(\.status) == ["completed", "completed"])
+    }
+
+    @Test func aScanIsTheSameWhateverTheConcurrency() async throws {
+        let tree = try makeShare()
+        for n in 0..<40 { try tree.file("many/\(n).txt", n % 3 == 0 ? "SSN 401-23-\(7700 + n)\n" : "nothing here \(n)\n") }
+        func snapshot(jobs: Int) async throws -> [String] {
+            let index = tree.path("../\(UUID().uuidString).db")
+            defer { removeIndex(index) }
+            let result = try await Scan.run(scanOptions(tree, index: index, jobs: jobs), engine: engine)
+            let reader = try IndexReader(location: IndexLocation(path: index))
+            var lines: [String] = []
+            try reader.files(run: result.runID) { lines.append("\($0.path) \($0.status) \($0.riskScore) \($0.findingCount)") }
+            try reader.findings(run: result.runID) { lines.append("\($0.path) \($0.finding.span) \($0.finding.masked)") }
+            return lines
+        }
+        let serial = try await snapshot(jobs: 1)
+        #expect(try await snapshot(jobs: 4) == serial)
+        #expect(serial.count > 40)
+    }
+
+    @Test func anIndexFromANewerPhidexIsRefused() async throws {
+        let tree = try makeShare()
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        _ = try await Scan.run(scanOptions(tree, index: index), engine: engine)
+        try sqlite(index, "PRAGMA user_version = 99")
+        #expect { try IndexReader(location: IndexLocation(path: index)) } throws: { error in
+            "\(error)".contains("newer Phidex")
+        }
+        await #expect { try await Scan.run(scanOptions(tree, index: index), engine: engine) } throws: { error in
+            "\(error)".contains("newer Phidex")
+        }
+    }
+
+    @Test func aKeyFromAnotherIndexIsRefused() async throws {
+        let tree = try makeShare()
+        let one = tree.path("../\(UUID().uuidString).db")
+        let two = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(one); removeIndex(two) }
+        _ = try await Scan.run(scanOptions(tree, index: one), engine: engine)
+        _ = try await Scan.run(scanOptions(tree, index: two), engine: engine)
+        let wrongKey = ScanOptions(
+            roots: [tree.root], index: IndexLocation(path: one, keyPath: two + ".key"), jobs: 1)
+        await #expect { try await Scan.run(wrongKey, engine: engine) } throws: { error in
+            "\(error)".contains("does not belong")
+        }
+    }
+}
+
+func removeIndex(_ path: String) {
+    for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
+func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+        if Array(haystack[start..<(start + needle.count)]) == needle { return true }
+    }
+    return false
+}
+
+/// Runs SQL on an index with the sqlite3 shell (test-only tampering).
+func sqlite(_ path: String, _ sql: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    process.arguments = [path, sql]
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+}
