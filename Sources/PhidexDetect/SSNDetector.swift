@@ -111,12 +111,12 @@ public struct SSNDetector: Detector {
         switch hit {
         case let hit? where hit.isPositive:
             confidence += separator == nil ? 0.4 : 0.15
-            reason += "; context '\(hit.word)' \(hit.distance) bytes away"
+            reason += "; context '\(hit.word)' \(Self.bytes(hit.distance)) away"
         case let hit?:
             // A bare number next to "phone" or "routing" is that, not an SSN.
             if separator == nil { return nil }
             confidence -= 0.3
-            reason += "; negative context '\(hit.word)' \(hit.distance) bytes away"
+            reason += "; negative context '\(hit.word)' \(Self.bytes(hit.distance)) away"
         case nil:
             // IRS numbers and impossible SSNs printed bare are too weak to report without context.
             if separator == nil && rule.type != .ssn { return nil }
@@ -173,6 +173,8 @@ public struct SSNDetector: Detector {
         }
         return (ssn, "area, group and serial issuable")
     }
+
+    private static func bytes(_ count: Int) -> String { count == 1 ? "1 byte" : "\(count) bytes" }
 
     /// SSA's advertising and widely published sample numbers.
     static let advertising: Set<String> = [
