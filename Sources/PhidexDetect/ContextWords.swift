@@ -1,7 +1,11 @@
 // Context words near a match: the nearest one decides whether context raises
 // (`SSN:`) or lowers (`Phone:`) a rule's confidence. Peers use windows from a
-// few tokens (Presidio) to 300 characters (Purview); Phidex looks 64 bytes
-// back and 24 ahead, enough for a label or a JSON key and its punctuation.
+// few tokens (Presidio) to 300 characters (Purview). Phidex looks 64 bytes
+// back for positive words (a label, a JSON key, a CSV header a row or two up)
+// but only 24 back for negative ones: a negative word must be the value's own
+// label (`Phone: `, `Routing #`), not a word somewhere on the same line
+// (`1 Example Way … 401237788` in an HL7 segment is still an SSN). Both look
+// 24 bytes ahead.
 //
 // Matching is ASCII case-insensitive on word boundaries, where a boundary is
 // a non-alphanumeric byte or a camelCase step, so `patientSSN`, `patient_ssn`
@@ -11,13 +15,16 @@
 public struct ContextHit: Sendable, Hashable {
     public var word: String
     public var isPositive: Bool
-    /// Bytes between the word and the match.
+    /// Bytes between the word and the match (0 for a column name).
     public var distance: Int
+    /// Whether the word came from the match's table column name rather than nearby text.
+    public var inColumn = false
 }
 
 /// The positive and negative context words of one rule, prepared for byte matching.
 struct ContextWords: Sendable {
     static let lookBehind = 64
+    static let negativeLookBehind = 24
     static let lookAhead = 24
 
     private let words: [(bytes: [UInt8], text: String, positive: Bool)]
@@ -30,10 +37,10 @@ struct ContextWords: Sendable {
     /// The context word nearest to the match `[start, end)` in `window`, if any.
     func nearest(in window: UnsafeRawBufferPointer, start: Int, end: Int) -> ContextHit? {
         var best: ContextHit?
-        let behindFrom = max(0, start - Self.lookBehind)
         let aheadTo = min(window.count, end + Self.lookAhead)
         for word in words {
             let length = word.bytes.count
+            let behindFrom = max(0, start - (word.positive ? Self.lookBehind : Self.negativeLookBehind))
             // Behind: the last occurrence that ends before the match.
             var position = start - length
             while position >= behindFrom {
@@ -54,6 +61,19 @@ struct ContextWords: Sendable {
             }
         }
         return best
+    }
+
+    /// The first context word found in a table column's name (`patient_ssn`, `routing number`).
+    func classify(column name: String) -> ContextHit? {
+        let bytes = Array(name.utf8)
+        return bytes.withUnsafeBytes { raw in
+            for word in words where word.bytes.count <= raw.count {
+                for position in 0...(raw.count - word.bytes.count) where matches(word.bytes, in: raw, at: position) {
+                    return ContextHit(word: word.text, isPositive: word.positive, distance: 0, inColumn: true)
+                }
+            }
+            return nil
+        }
     }
 
     private func consider(_ hit: ContextHit, _ best: inout ContextHit?) {

@@ -38,6 +38,24 @@ public struct Match: Sendable, Hashable {
     }
 }
 
+/// What a detector may know about the stream beyond its window's bytes.
+public struct StreamContext {
+    /// Stream offset of the window's first byte.
+    public var windowStart: Int64
+    /// The header of a delimited text stream, once its first line is known.
+    public var table: TableHeader?
+
+    public init(windowStart: Int64 = 0, table: TableHeader? = nil) {
+        self.windowStart = windowStart
+        self.table = table
+    }
+
+    /// The name of the table column holding `position` of `window`, if known.
+    public func column(at position: Int, in window: UnsafeRawBufferPointer) -> String? {
+        table?.column(at: position, in: window, windowStart: windowStart)
+    }
+}
+
 /// Finds identifiers in a window of bytes.
 public protocol Detector: Sendable {
     /// The rules this detector reports under.
@@ -47,5 +65,5 @@ public protocol Detector: Sendable {
     /// much overlap between windows, which is what makes chunked and whole scans agree.
     var reach: Int { get }
     /// Appends every match found in `window`; spans are relative to `window`.
-    func detect(in window: UnsafeRawBufferPointer, into matches: inout [Match])
+    func detect(in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match])
 }

@@ -13,8 +13,9 @@ import PhidexCore
 /// Finds SSN-shaped numbers and classifies them into the rules of `Rules/ssn.json`.
 public struct SSNDetector: Detector {
     public let rules: [Rule]
-    /// Context + boundary bytes either side of a match of at most 11 bytes.
-    public var reach: Int { ContextWords.lookBehind + 11 + ContextWords.lookAhead + 2 }
+    /// Context + boundary bytes either side of a match of at most 11 bytes; a table row's start
+    /// may lie further back than context words.
+    public var reach: Int { max(ContextWords.lookBehind, TableHeader.lookBehind) + 11 + ContextWords.lookAhead + 2 }
 
     private let ssn: Rule, itin: Rule, atin: Rule, irsn: Rule, neverIssued: Rule
     private let contexts: [RuleID: ContextWords]
@@ -40,7 +41,7 @@ public struct SSNDetector: Detector {
         self.contexts = contexts
     }
 
-    public func detect(in window: UnsafeRawBufferPointer, into matches: inout [Match]) {
+    public func detect(in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
         let count = window.count
         var index = 0
         while index < count {
@@ -53,10 +54,10 @@ public struct SSNDetector: Detector {
             while runEnd < count && ContextWords.isDigit(window[runEnd]) { runEnd += 1 }
             switch runEnd - index {
             case 9:
-                if let match = candidate(in: window, start: index, end: runEnd, separator: nil) { matches.append(match) }
+                if let match = candidate(in: window, context: context, start: index, end: runEnd, separator: nil) { matches.append(match) }
             case 3:
                 if let end = separatedEnd(in: window, start: index),
-                    let match = candidate(in: window, start: index, end: end, separator: window[index + 3])
+                    let match = candidate(in: window, context: context, start: index, end: end, separator: window[index + 3])
                 {
                     matches.append(match)
                 }
@@ -79,7 +80,9 @@ public struct SSNDetector: Detector {
         return end
     }
 
-    private func candidate(in window: UnsafeRawBufferPointer, start: Int, end: Int, separator: UInt8?) -> Match? {
+    private func candidate(
+        in window: UnsafeRawBufferPointer, context: StreamContext, start: Int, end: Int, separator: UInt8?
+    ) -> Match? {
         guard isolated(in: window, start: start, end: end, separator: separator) else { return nil }
 
         var digits: [UInt8] = []
@@ -106,17 +109,21 @@ public struct SSNDetector: Detector {
             shape = separator == 0x20 ? "AAA GG SSSS" : "AAA.GG.SSSS"
             confidence -= 0.1
         }
-        let hit = contexts[rule.id]?.nearest(in: window, start: start, end: end)
+        // A table column's name, when known, outweighs words nearby.
+        let words = contexts[rule.id]
+        let column = context.column(at: start, in: window)
+        let hit = column.flatMap { words?.classify(column: $0) } ?? words?.nearest(in: window, start: start, end: end)
         var reason = "\(shape); \(check)"
+        let place = { (hit: ContextHit) in hit.inColumn ? "in column '\(column ?? "")'" : "\(Self.bytes(hit.distance)) away" }
         switch hit {
         case let hit? where hit.isPositive:
             confidence += separator == nil ? 0.4 : 0.15
-            reason += "; context '\(hit.word)' \(Self.bytes(hit.distance)) away"
+            reason += "; context '\(hit.word)' \(place(hit))"
         case let hit?:
             // A bare number next to "phone" or "routing" is that, not an SSN.
             if separator == nil { return nil }
             confidence -= 0.3
-            reason += "; negative context '\(hit.word)' \(Self.bytes(hit.distance)) away"
+            reason += "; negative context '\(hit.word)' \(place(hit))"
         case nil:
             // IRS numbers and impossible SSNs printed bare are too weak to report without context.
             if separator == nil && rule.type != .ssn { return nil }
@@ -147,12 +154,23 @@ public struct SSNDetector: Detector {
                 if before == 0x2E || before == 0x2D || before == 0x2F { return false }  // 0.304262935, 1-401-…, 12/…
                 if before == separator { return false }  // 2023 401 23 7788
             }
+            // A bare number glued to a prefix is part of another identifier: INV-401237788, ID_401237788.
+            if separator == nil && start > 1 && (before == 0x2D || before == 0x5F || before == 0x2F)
+                && ContextWords.isAlphanumeric(window[start - 2])
+            {
+                return false
+            }
         }
         if end < window.count {
             let after = window[end]
             if ContextWords.isAlphanumeric(after) { return false }
             if end + 1 < window.count && ContextWords.isDigit(window[end + 1]) {
                 if after == 0x2D || after == 0x2E || after == 0x2F || after == separator { return false }
+            }
+            if separator == nil && end + 1 < window.count && (after == 0x2D || after == 0x5F || after == 0x2F)
+                && ContextWords.isAlphanumeric(window[end + 1])
+            {
+                return false
             }
         }
         return true

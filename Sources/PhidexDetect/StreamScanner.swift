@@ -27,6 +27,7 @@ public final class StreamScanner {
     /// Newlines in the stream before `reportedUpTo`.
     private var linesBefore: Int64 = 0
     private var scratch: [Match] = []
+    private var header = HeaderCollector()
 
     /// Bytes of the stream seen so far.
     public private(set) var bytesSeen: Int64 = 0
@@ -48,6 +49,7 @@ public final class StreamScanner {
         reportedUpTo = 0
         linesBefore = 0
         bytesSeen = 0
+        header.reset()
     }
 
     /// Lets `read` write into the free part of the buffer and returns how many bytes it wrote
@@ -58,6 +60,7 @@ public final class StreamScanner {
         let free = UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])
         let count = try read(free)
         precondition(count >= 0 && count <= free.count, "read reported more bytes than it was given room for")
+        if !header.isComplete { header.add(UnsafeRawBufferPointer(rebasing: free[..<count])) }
         filled += count
         bytesSeen += Int64(count)
         if filled == buffer.count { process(final: false, into: &found) }
@@ -89,7 +92,8 @@ public final class StreamScanner {
         let hi = final ? windowEnd : max(reportedUpTo, windowEnd - Int64(overlap))
 
         scratch.removeAll(keepingCapacity: true)
-        for detector in engine.detectors { detector.detect(in: window, into: &scratch) }
+        let context = StreamContext(windowStart: windowStart, table: header.header)
+        for detector in engine.detectors { detector.detect(in: window, context: context, into: &scratch) }
         var kept = scratch.filter {
             let start = windowStart + $0.span.offset
             return start >= reportedUpTo && start < hi

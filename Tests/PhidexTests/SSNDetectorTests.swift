@@ -60,6 +60,21 @@ import Testing
         #expect(try only("patient_ssn=401237788").confidence >= 0.7)
     }
 
+    @Test func tableColumnNamesAreContextHoweverFarTheHeader() throws {
+        let filler = (0..<30).map { "\($0),Avery Quill,n/a\n" }.joined()
+        let ssnColumn = try only("id,name,patient_ssn\n" + filler + "31,Blake Rowan,401237788\n")
+        #expect(ssnColumn.confidence >= 0.7)
+        #expect(ssnColumn.reason.contains("in column 'patient_ssn'"))
+        #expect(engine.matches(in: "id,name,routing\n" + filler + "31,Blake Rowan,401237788\n").isEmpty)
+        // A separated SSN under a misleading column is kept, at lower confidence.
+        #expect(try only("id,account\n1,401-23-7788\n").confidence < 0.6)
+        // The header row itself is not a data row.
+        #expect(try only("ssn,401237788\n").reason.contains("in column") == false)
+        // Quoted delimiters do not shift columns; TSV works like CSV.
+        #expect(try only("name,ssn\n\"Quill, Avery\",401237788\n").confidence >= 0.7)
+        #expect(try only("name\tssn\nAvery\t401237788\n").confidence >= 0.7)
+    }
+
     @Test func irsNumbersAreTheirOwnTypes() throws {
         #expect(try only("912-70-1234").type == .itin)
         #expect(try only("941-93-2345").type == .atin)

@@ -43,9 +43,12 @@ import Testing
         var cases = 0
         for example in examples {
             let body = Array(example.utf8)
-            let low = chunk + overlap - body.count - 2
-            let high = chunk + 2 * overlap + 2
-            for prefixLength in low...high {
+            // Prefix lengths that put each boundary at every offset of the example, and just outside it.
+            let reportBoundary = chunk + overlap
+            let readBoundary = chunk + 2 * overlap
+            let prefixes = Set(
+                [reportBoundary, readBoundary].flatMap { boundary in (boundary - body.count - 4)...(boundary + 2) })
+            for prefixLength in prefixes.sorted() {
                 let text = Array(repeating: UInt8(ascii: "x"), count: prefixLength)
                     + [UInt8(ascii: "\n"), UInt8(ascii: " ")] + body + [UInt8(ascii: " "), UInt8(ascii: "\n")]
                     + Array(repeating: UInt8(ascii: "y"), count: 40)
@@ -81,6 +84,23 @@ import Testing
             let chunkSize = Int.random(in: 1...700, using: &generator)
             let cuts = (0..<5).map { _ in Int.random(in: 0...length, using: &generator) }.sorted()
             #expect(seen(chunked(text, chunkSize: chunkSize, cuts: cuts)) == whole)
+        }
+    }
+
+    @Test func tableColumnsAgreeForEveryChunkSize() {
+        var generator = SplitMix64(seed: 7)
+        var csv = "id,\"full name\",ssn,routing,notes\n"
+        for row in 0..<40 {
+            let ssn = String(format: "%03d%02d%04d", Int.random(in: 1...665, using: &generator), Int.random(in: 1...99, using: &generator), Int.random(in: 1...9999, using: &generator))
+            let routing = String(format: "%03d%02d%04d", Int.random(in: 1...665, using: &generator), Int.random(in: 1...99, using: &generator), Int.random(in: 1...9999, using: &generator))
+            let notes = String(repeating: "z", count: Int.random(in: 0...600, using: &generator))
+            csv += "\(row),\"Quill, Avery\",\(ssn),\(routing),\(notes)\n"
+        }
+        let text = Array(csv.utf8)
+        let whole = seen(engine.matches(in: text))
+        #expect(whole.count == 40, "the ssn column counts, the routing column does not")
+        for chunkSize in [1, 5, 64, 333, 1000, 4096] {
+            #expect(seen(chunked(text, chunkSize: chunkSize, cuts: [17, 900])) == whole, "chunk size \(chunkSize)")
         }
     }
 

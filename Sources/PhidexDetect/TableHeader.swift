@@ -1,0 +1,105 @@
+// Column context for delimited text (CSV, TSV, pipe- or semicolon-separated
+// exports): the header row names what each column holds, however far down the
+// file a value sits. A bare nine-digit number under `routing` is a routing
+// number; under `patient_ssn` it is an SSN. Peers rely on the same signal
+// (Macie reads CSV column names; shared/reference/identifiers.md).
+//
+// The header is the stream's first line, if it looks like one: two or more
+// fields, split by the most frequent of `,` `\t` `|` `;`, each with a letter
+// and at most 64 bytes. A value's column is found by counting delimiters
+// (outside double quotes) from its line's start — looked for at most
+// `lookBehind` bytes back, so the answer never depends on where a read
+// boundary fell.
+
+/// The column names of a delimited text stream.
+public struct TableHeader: Sendable, Equatable {
+    public let delimiter: UInt8
+    /// Column names, lowercased, quotes and surrounding spaces removed.
+    public let columns: [String]
+    /// Stream offset just past the header line (its newline included).
+    public let end: Int64
+
+    /// How far back from a value its line start may be for its column to be known.
+    static let lookBehind = 512
+    /// Longest first line considered a header.
+    static let maximumLength = 4096
+
+    /// A header parsed from the stream's first line (without its newline), or nil.
+    init?(firstLine: [UInt8], end: Int64) {
+        let candidates: [UInt8] = [0x2C, 0x09, 0x7C, 0x3B]
+        let counts = candidates.map { delimiter in firstLine.count(where: { $0 == delimiter }) }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] >= 1 else { return nil }
+        let delimiter = candidates[best]
+        var line = firstLine
+        if line.last == 0x0D { line.removeLast() }
+        let fields = line.split(separator: delimiter, omittingEmptySubsequences: false).map { field -> String in
+            var text = String(decoding: field, as: UTF8.self).trimmingSpaces()
+            if text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
+            return text.lowercased()
+        }
+        guard fields.count >= 2,
+            fields.allSatisfy({ $0.utf8.count <= 64 && ($0.isEmpty || $0.contains(where: \.isLetter)) }),
+            fields.contains(where: { !$0.isEmpty })
+        else { return nil }
+        self.delimiter = delimiter
+        self.columns = fields
+        self.end = end
+    }
+
+    /// The name of the column holding `position` of `window`, when its line start is near enough.
+    func column(at position: Int, in window: UnsafeRawBufferPointer, windowStart: Int64) -> String? {
+        guard windowStart + Int64(position) >= end else { return nil }  // the header line itself
+        let earliest = max(0, position - Self.lookBehind)
+        var lineStart = position
+        while lineStart > earliest && window[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let atStreamStart = windowStart == 0 && lineStart == 0
+        guard lineStart > 0 && window[lineStart - 1] == 0x0A || atStreamStart else { return nil }
+        var index = 0
+        var quoted = false
+        for offset in lineStart..<position {
+            let byte = window[offset]
+            if byte == 0x22 {
+                quoted.toggle()
+            } else if byte == delimiter && !quoted {
+                index += 1
+            }
+        }
+        return index < columns.count ? columns[index] : nil
+    }
+}
+
+/// A stream's first line, collected as bytes arrive, until it ends or grows too long to be a header.
+struct HeaderCollector {
+    private var bytes: [UInt8] = []
+    private(set) var isComplete = false
+    private(set) var header: TableHeader?
+
+    mutating func reset() { self = HeaderCollector() }
+
+    mutating func add(_ chunk: UnsafeRawBufferPointer) {
+        guard !isComplete else { return }
+        if let newline = chunk.firstIndex(of: 0x0A) {
+            bytes.append(contentsOf: chunk[..<newline])
+            isComplete = true
+            if bytes.count <= TableHeader.maximumLength {
+                header = TableHeader(firstLine: bytes, end: Int64(bytes.count + 1))
+            }
+            bytes = []
+        } else {
+            bytes.append(contentsOf: chunk)
+            if bytes.count > TableHeader.maximumLength {
+                isComplete = true
+                bytes = []
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while scalars.first == " " { scalars.removeFirst() }
+        while scalars.last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+}
