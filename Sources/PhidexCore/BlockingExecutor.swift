@@ -24,8 +24,11 @@ public final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
         self.threadCount = max(1, threads)
         running = threadCount
         for index in 0..<threadCount {
-            let thread = Thread { [self] in self.work() }
-            thread.name = "\(name)-\(index)"
+            let label = "\(name)-\(index)"
+            let thread = Thread { [self] in
+                Thread.current.name = label
+                self.work()
+            }
             thread.start()
         }
     }

@@ -14,6 +14,9 @@ public struct CrawlOptions: Sendable, Equatable {
     public var window = 8
     /// Items per batch handed to the scan workers.
     public var batchSize = 64
+    /// Bytes of files per batch: a batch is handed on when it holds this much, so a few large
+    /// files are spread over the workers instead of going to one of them in one batch.
+    public var batchBytes: Int64 = 4 << 20
 
     public init(
         followSymlinks: Bool = false, crossFileSystems: Bool = false, include: [String] = [], exclude: [String] = [],

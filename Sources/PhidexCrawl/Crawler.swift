@@ -53,10 +53,15 @@ public struct Crawler: Sendable {
         var pending: [Directory] = []
         var visited: Set<DirectoryID> = []
 
+        var batchBytes: Int64 = 0
         func emit(_ item: CrawlItem) async -> Bool {
             batch.append(item)
-            guard batch.count >= options.batchSize else { return true }
-            defer { batch.removeAll(keepingCapacity: true) }
+            if case .file(let entry) = item { batchBytes += entry.size }
+            guard batch.count >= options.batchSize || batchBytes >= options.batchBytes else { return true }
+            defer {
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
+            }
             return await queue.send(batch)
         }
 

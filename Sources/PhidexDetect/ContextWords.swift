@@ -27,11 +27,12 @@ struct ContextWords: Sendable {
     static let negativeLookBehind = 24
     static let lookAhead = 24
 
-    private let words: [(bytes: [UInt8], text: String, positive: Bool)]
+    private var words: [(bytes: [UInt8], text: String, positive: Bool)]
 
     init(_ context: Rule.Context) {
         words = context.positive.map { (Array($0.lowercased().utf8), $0, true) }
             + context.negative.map { (Array($0.lowercased().utf8), $0, false) }
+        words.removeAll { $0.bytes.isEmpty }
     }
 
     /// The context word nearest to the match `[start, end)` in `window`, if any.
@@ -43,8 +44,9 @@ struct ContextWords: Sendable {
             let behindFrom = max(0, start - (word.positive ? Self.lookBehind : Self.negativeLookBehind))
             // Behind: the last occurrence that ends before the match.
             var position = start - length
+            let first = word.bytes[0]
             while position >= behindFrom {
-                if matches(word.bytes, in: window, at: position) {
+                if Self.lower(window[position]) == first && matches(word.bytes, in: window, at: position) {
                     consider(ContextHit(word: word.text, isPositive: word.positive, distance: start - (position + length)), &best)
                     break
                 }
@@ -53,7 +55,7 @@ struct ContextWords: Sendable {
             // Ahead: the first occurrence after the match.
             position = end
             while position + length <= aheadTo {
-                if matches(word.bytes, in: window, at: position) {
+                if Self.lower(window[position]) == first && matches(word.bytes, in: window, at: position) {
                     consider(ContextHit(word: word.text, isPositive: word.positive, distance: position - end), &best)
                     break
                 }

@@ -2,9 +2,10 @@
 
 import Foundation
 
-enum Formatting {
+/// Formatting shared by the reports and the CLI's summary line.
+public enum Formatting {
     /// Decimal byte sizes: `0 B`, `532 B`, `1.2 kB`, `3.4 MB`, `1.0 GB`.
-    static func bytes(_ count: Int64) -> String {
+    public static func bytes(_ count: Int64) -> String {
         let units = ["B", "kB", "MB", "GB", "TB", "PB"]
         var value = Double(count)
         var unit = 0

@@ -32,12 +32,14 @@ public struct RiskScorer: Sendable {
         }
         var byType: [IdentifierType: Tally] = [:]
         for match in matches {
-            var tally = byType[match.type, default: Tally()]
-            tally.values.insert(match.normalized)
-            tally.count += 1
-            tally.confidenceSum += match.confidence
-            tally.weight = max(tally.weight, weights[match.rule] ?? 0)
-            byType[match.type] = tally
+            // Mutated in place: copying a tally out and back would copy its set every time.
+            let weight = weights[match.rule] ?? 0
+            modify(&byType[match.type, default: Tally()]) { tally in
+                tally.values.insert(match.normalized)
+                tally.count += 1
+                tally.confidenceSum += match.confidence
+                tally.weight = max(tally.weight, weight)
+            }
         }
         var factors: [RiskFactor] = []
         for (type, tally) in byType.sorted(by: { $0.key < $1.key }) {
@@ -53,3 +55,5 @@ public struct RiskScorer: Sendable {
         return RiskScore(score: Int(total.rounded()), factors: factors)
     }
 }
+
+private func modify<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }

@@ -5,7 +5,7 @@ import PhidexDetect
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "List or check the detection rules.", subcommands: [List.self, Check.self],
+        commandName: "rules", abstract: "List or check the detection rules.", subcommands: [List.self, Check.self, Doc.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -17,6 +17,18 @@ struct RulesCommand: ParsableCommand {
             try output.line("ruleset \(catalogue.version)")
             for rule in catalogue.rules {
                 try output.line("\(rule.id)\t\(rule.type)\tweight \(Int(rule.riskWeight))\t\(rule.name)")
+            }
+            output.flush()
+        }
+    }
+
+    struct Doc: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the detector catalogue as Markdown (docs/detectors.md).")
+
+        func run() throws {
+            let output = StandardOutput()
+            for line in RuleCatalogue.builtIn.markdown().split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                try output.line(String(line))
             }
             output.flush()
         }

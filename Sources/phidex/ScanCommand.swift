@@ -7,6 +7,7 @@ import PhidexCore
 import PhidexCrawl
 import PhidexDetect
 import PhidexIndex
+import PhidexReport
 import PhidexScan
 
 struct ScanCommand: AsyncParsableCommand {
@@ -95,12 +96,12 @@ struct ScanCommand: AsyncParsableCommand {
         if !quiet {
             let totals = result.totals
             let seconds = max(result.seconds, 0.001)
-            let megabytes = Double(totals.bytesScanned) / 1e6
+            let rate = Formatting.bytes(Int64(Double(totals.bytesScanned) / seconds))
             Terminal.note(
-                String(
-                    format: "phidex: run %lld %@: %d files read, %d not readable, %d skipped; %.1f MB in %.2f s (%.1f MB/s); %d findings; index %@",
-                    result.runID, result.status.rawValue, totals.filesOK, totals.filesError, totals.filesSkipped,
-                    megabytes, seconds, megabytes / seconds, totals.findings, options.index.path))
+                "phidex: run \(result.runID) \(result.status.rawValue): \(totals.filesOK) files read, "
+                    + "\(totals.filesError) not readable, \(totals.filesSkipped) skipped; "
+                    + "\(Formatting.bytes(totals.bytesScanned)) in \(String(format: "%.2f", seconds)) s (\(rate)/s); "
+                    + "\(totals.findings) findings; index \(options.index.path)")
         }
         if result.status == .interrupted { throw ExitCode(130) }
     }

@@ -3,6 +3,7 @@
 
 import PhidexCore
 import PhidexDetect
+import Foundation
 import Testing
 
 @Suite struct RuleCatalogueTests {
@@ -60,6 +61,16 @@ import Testing
         #expect(problems.contains("phi.ssn.1: negative example matched: 078-05-1123"))
         #expect(problems.contains("phi.itin.1: no examples"))
         #expect(problems.contains("PHI.bad: id is not of the form phi.<name>.<n>"))
+    }
+
+    @Test func detectorDocumentationIsCurrent() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/detectors.md")
+        let generated = engine.catalogue.markdown()
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try generated.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == generated, "docs/detectors.md is stale: run `phidex rules doc > docs/detectors.md`")
     }
 
     @Test(arguments: ["phi.ssn.1", "phi.ssn-never-issued.1", "phi.a1.12"])

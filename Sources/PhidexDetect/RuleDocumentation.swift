@@ -1,0 +1,38 @@
+// docs/detectors.md, generated from the rule files so the catalogue and its
+// documentation cannot drift apart (a test fails when the file is stale;
+// `phidex rules doc > docs/detectors.md` regenerates it).
+
+extension RuleCatalogue {
+    /// The detector catalogue as Markdown.
+    public func markdown() -> String {
+        var lines = [
+            "# Detectors",
+            "",
+            "Generated from `Sources/PhidexDetect/Rules/*.json` by `phidex rules doc`; do not edit by hand.",
+            "Rule set version `\(version)`. Every example below is checked by `phidex rules check` and the test suite.",
+            "",
+            "| id | type | name | confidence | risk weight |",
+            "|---|---|---|---:|---:|",
+        ]
+        for rule in rules {
+            lines.append("| `\(rule.id)` | `\(rule.type)` | \(rule.name) | \(rule.confidence) | \(Int(rule.riskWeight)) |")
+        }
+        for rule in rules {
+            lines += ["", "## `\(rule.id)`: \(rule.name)", "", rule.description, ""]
+            lines.append("- Type: `\(rule.type)`; base confidence \(rule.confidence); risk weight \(Int(rule.riskWeight)).")
+            lines.append("- Context that raises confidence: " + rule.context.positive.map { "`\($0)`" }.joined(separator: ", ") + ".")
+            lines.append("- Context that lowers it: " + rule.context.negative.map { "`\($0)`" }.joined(separator: ", ") + ".")
+            if !rule.references.isEmpty {
+                lines.append("- References: " + rule.references.map { "<\($0)>" }.joined(separator: ", ") + ".")
+            }
+            lines += ["", "Matches:", ""] + rule.examples.map { "- `\(Self.inline($0))`" }
+            lines += ["", "Does not match:", ""] + rule.negativeExamples.map { "- `\(Self.inline($0))`" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func inline(_ example: String) -> String {
+        example.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "|", with: "\\|")
+    }
+}
