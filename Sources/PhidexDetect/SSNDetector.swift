@@ -45,10 +45,8 @@ public struct SSNDetector: Detector {
         let count = window.count
         var index = 0
         while index < count {
-            guard ContextWords.isDigit(window[index]) else {
-                index += 1
-                continue
-            }
+            index = Self.nextDigit(in: window, from: index)
+            guard index < count else { break }
             // `index` starts a digit run (the byte before, if any, is not a digit).
             var runEnd = index + 1
             while runEnd < count && ContextWords.isDigit(window[runEnd]) { runEnd += 1 }
@@ -66,6 +64,25 @@ public struct SSNDetector: Detector {
             }
             index = runEnd
         }
+    }
+
+    /// The offset of the first ASCII digit at or after `start`, or `window.count`. Eight bytes
+    /// at a time (SWAR): most bytes of most files are not digits.
+    @inline(__always)
+    static func nextDigit(in window: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var index = start
+        let count = window.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while index + 8 <= count {
+            // A lane holds a digit iff, after XOR 0x30, its high nibble is 0 and its low nibble < 10;
+            // `bad` is then zero in exactly the digit lanes.
+            let t = window.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (0x30 &* ones)
+            let bad = (t & (0xF0 &* ones)) | (((t & (0x0F &* ones)) &+ (0x06 &* ones)) & (0x10 &* ones))
+            if (bad &- ones) & ~bad & (0x80 &* ones) != 0 { break }
+            index += 8
+        }
+        while index < count && !ContextWords.isDigit(window[index]) { index += 1 }
+        return index
     }
 
     /// The end of `AAA?GG?SSSS` starting at `start` when both separators agree, else nil.
