@@ -107,6 +107,16 @@ import Testing
         #expect(ValueNormalizer.normalize("07805112x", as: .ssn) == nil)
     }
 
+    @Test func aNumberIsFoundAtEveryAlignment() throws {
+        // The scanner skips non-digit bytes eight at a time; a number must be found whatever its offset.
+        for offset in 0..<40 {
+            for tail in [0, 1, 7, 9] {
+                let text = String(repeating: "x", count: offset) + " 078-05-1123 " + String(repeating: "y", count: tail)
+                #expect(engine.matches(in: text).map(\.span.offset) == [Int64(offset + 1)], "offset \(offset), tail \(tail)")
+            }
+        }
+    }
+
     @Test func binaryNeighboursDoNotHideANumber() throws {
         var bytes: [UInt8] = [0, 0xFF, 0x01]
         bytes += Array(" 078-05-1123 ".utf8)

@@ -177,6 +177,38 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         #expect(serial.count > 40)
     }
 
+    @Test func aCancelledScanLeavesAConsistentInterruptedRun() async throws {
+        let tree = try TestTree("cancel")
+        for n in 0..<3000 { try tree.file("d\(n % 30)/f\(n).txt", "row \(n) SSN 401-23-\(String(format: "%04d", 1 + n % 9000))\n") }
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        let progress = ScanProgress()
+        let engine = self.engine
+        let options = scanOptions(tree, index: index, jobs: 1)
+        let scan = Task { try await Scan.run(options, engine: engine, progress: progress) }
+        while progress.files == 0 { try await Task.sleep(for: .milliseconds(1)) }
+        scan.cancel()
+        let result = try await scan.value
+
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        let run = try reader.run(id: result.runID)
+        #expect(run.status == result.status.rawValue)
+        var files = 0
+        var findings = 0
+        try reader.files(run: run.id) { files += 1; findings += $0.findingCount }
+        var rows = 0
+        try reader.findings(run: run.id) { _ in rows += 1 }
+        // Whatever was recorded is whole: totals, file rows and finding rows agree.
+        #expect(files == run.totals.filesOK + run.totals.filesError + run.totals.filesSkipped)
+        #expect(findings == rows)
+        #expect(rows == run.totals.findings)
+        if result.status == .interrupted {
+            #expect(files < 3000)
+        } else {
+            #expect(files == 3000, "finished before the cancellation arrived")
+        }
+    }
+
     @Test func anIndexFromANewerPhidexIsRefused() async throws {
         let tree = try makeShare()
         let index = tree.path("../\(UUID().uuidString).db")
