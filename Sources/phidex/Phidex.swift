@@ -9,17 +9,17 @@ struct Phidex: AsyncParsableCommand {
         commandName: "phidex",
         abstract: "Find protected health information (PHI) on file shares and index where it is.",
         discussion: """
-            Phidex walks directory trees, reads every file, detects identifiers such as Social Security
-            numbers, and records where they are in an index (SQLite, ./phidex.db by default). The index
-            never holds identifier values: only masked previews and keyed hashes.
+            Phidex walks directory trees, reads every file, detects identifiers such as Social \
+            Security numbers, and records where they are in an index (SQLite, ./phidex.db by \
+            default). The index never holds identifier values: only masked previews and keyed hashes.
 
             Typical session:
-              phidex scan /mnt/backups                 # build or extend the index
-              phidex report                            # what was found, riskiest files first
-              phidex query --ssn 078-05-1123           # where does this value appear?
+              phidex scan /mnt/backups             # build or extend the index
+              phidex report                        # findings, riskiest files first
+              phidex query --ssn 078-05-1123       # where does this value appear?
               phidex query --type ssn --under /mnt/backups/hr
 
-            Exit status: 0 success (query: found), 1 query found nothing, 2 could not run,
+            Exit status: 0 success (query: found), 1 query found nothing, 2 could not run, \
             130 interrupted.
             """,
         version: "0.1.0",

@@ -12,10 +12,11 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Find where identifiers appear: by value, by type, below a folder.",
         discussion: """
-            A value given with --ssn or --value is normalized and hashed with the index's key, then looked
-            up; it is never stored, logged or printed. Output shows masked values only.
+            A value given with --ssn or --value is normalized and hashed with the index's key, then \
+            looked up; it is never stored, logged or printed. Output shows masked values only.
 
-            Exit status: 0 when something was found, 1 when nothing was, 2 when the query could not run.
+            Exit status: 0 when something was found, 1 when nothing was, 2 when the query could \
+            not run.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl }

@@ -15,13 +15,13 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Scan directory trees (or files) and record what they hold in the index.",
         discussion: """
-            Every regular file below each root is read in chunks and searched for identifiers. Files
-            that cannot be read (permission denied, vanished, I/O errors) are recorded with their
-            reason and the scan goes on; symbolic links, special files and other file systems are
-            skipped unless asked for, and recorded as skipped. Each scan adds a run to the index.
+            Every regular file below each root is read in chunks and searched for identifiers. \
+            Files that cannot be read (permission denied, vanished, I/O errors) are recorded with \
+            their reason and the scan goes on; symbolic links, special files and other file systems \
+            are skipped unless asked for, and recorded as skipped. Each scan adds a run to the index.
 
-            Exit status: 0 when the scan completed (even if some files could not be read),
-            2 when it could not run, 130 when interrupted (the run is kept, marked interrupted).
+            Exit status: 0 when the scan completed (even if some files could not be read), 2 when \
+            it could not run, 130 when interrupted (the run is kept, marked interrupted).
             """)
 
     @Argument(help: ArgumentHelp("Directories or files to scan.", valueName: "root"))
