@@ -144,6 +144,11 @@ public final class IndexReader {
         }
     }
 
+    /// How many files of a run hold at least one finding.
+    public func filesWithFindings(run: Int64) throws(IndexError) -> Int {
+        try rows("SELECT COUNT(*) FROM file WHERE run_id = ?1 AND finding_count > 0", [run]) { Int($0.int(0)) }.first ?? 0
+    }
+
     /// Per identifier type: findings, distinct values and files, most findings first.
     public func typeTallies(run: Int64) throws(IndexError) -> [TypeTally] {
         try rows(

@@ -27,8 +27,7 @@ public struct TextReport {
                 + "\(Formatting.bytes(totals.bytesScanned)) scanned")
 
         let tallies = try reader.typeTallies(run: run.id)
-        var filesWithFindings = 0
-        try reader.files(run: run.id, order: .risk) { if $0.findingCount > 0 { filesWithFindings += 1 } }
+        let filesWithFindings = try reader.filesWithFindings(run: run.id)
         try emit("  findings   \(totals.findings) in \(filesWithFindings) file\(filesWithFindings == 1 ? "" : "s")")
         try emit("")
 

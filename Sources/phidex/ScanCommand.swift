@@ -9,6 +9,7 @@ import PhidexDetect
 import PhidexIndex
 import PhidexReport
 import PhidexScan
+import Synchronization
 
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -163,4 +164,3 @@ final class InterruptHandler {
     }
 }
 
-import Synchronization
