@@ -12,8 +12,7 @@ import Foundation
 public final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
     // @unchecked: every mutable field below is guarded by `condition`.
     private let condition = NSCondition()
-    private var queue: [UnownedJob] = []
-    private var head = 0
+    private var queue = FIFO<UnownedJob>()
     private var stopping = false
     private var running = 0
 
@@ -59,17 +58,11 @@ public final class BlockingExecutor: TaskExecutor, @unchecked Sendable {
     private func take() -> UnownedJob? {
         condition.lock()
         defer { condition.unlock() }
-        while head == queue.count && !stopping { condition.wait() }
-        guard head < queue.count else {
+        while queue.isEmpty && !stopping { condition.wait() }
+        guard let job = queue.popFirst() else {
             running -= 1
             condition.broadcast()
             return nil
-        }
-        let job = queue[head]
-        head += 1
-        if head >= 4096 && head * 2 >= queue.count {
-            queue.removeFirst(head)
-            head = 0
         }
         return job
     }

@@ -3,29 +3,17 @@
 // share cannot run ahead of the readers and fill memory with pending paths.
 // (An unbounded AsyncStream would give no such backpressure.)
 
+import PhidexCore
 import Synchronization
 
 /// A multi-producer, multi-consumer queue of `Element`s that holds at most `capacity` of them.
 public final class BatchQueue<Element: Sendable>: Sendable {
     private struct State {
-        var items: [Element] = []
-        var head = 0
+        var items = FIFO<Element>()
         var finished = false
         var consumers: [CheckedContinuation<Element?, Never>] = []
         var producers: [CheckedContinuation<Bool, Never>] = []
 
-        var count: Int { items.count - head }
-
-        mutating func popFirst() -> Element? {
-            guard head < items.count else { return nil }
-            let item = items[head]
-            head += 1
-            if head >= 1024 && head * 2 >= items.count {
-                items.removeFirst(head)
-                head = 0
-            }
-            return item
-        }
     }
 
     private enum SendStep { case done(Bool), wait }
@@ -49,7 +37,7 @@ public final class BatchQueue<Element: Sendable>: Sendable {
                     state.consumers.removeFirst().resume(returning: element)
                     return .done(true)
                 }
-                if state.count < capacity {
+                if state.items.count < capacity {
                     state.items.append(element)
                     return .done(true)
                 }
@@ -61,7 +49,7 @@ public final class BatchQueue<Element: Sendable>: Sendable {
                 let open = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
                     let resumeNow: Bool? = state.withLock { state in
                         if state.finished { return false }
-                        if state.count < capacity { return true }
+                        if state.items.count < capacity { return true }
                         state.producers.append(continuation)
                         return nil
                     }
@@ -76,7 +64,7 @@ public final class BatchQueue<Element: Sendable>: Sendable {
     public func next() async -> Element? {
         await withCheckedContinuation { (continuation: CheckedContinuation<Element?, Never>) in
             let step: NextStep = state.withLock { state in
-                if let item = state.popFirst() {
+                if let item = state.items.popFirst() {
                     if !state.producers.isEmpty { return .wake(state.producers.removeFirst(), item) }
                     return .value(item)
                 }

@@ -89,10 +89,10 @@ struct ScanCommand: AsyncParsableCommand {
         do {
             result = try await scan.value
         } catch let error as IndexError {
-            ticker?.stop()
+            await ticker?.stop()
             throw Failure(error.message)
         }
-        ticker?.stop()
+        await ticker?.stop()
 
         if !quiet {
             let totals = result.totals
@@ -117,6 +117,7 @@ final class ProgressLine: Sendable {
         task = Task.detached {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(500))
+                if Task.isCancelled { break }
                 let elapsed = start.duration(to: .now)
                 let seconds = max(0.001, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                 let megabytes = Double(progress.bytes) / 1e6
@@ -128,8 +129,10 @@ final class ProgressLine: Sendable {
         }
     }
 
-    func stop() {
+    /// Stops redrawing and clears the line (after the last redraw, never before it).
+    func stop() async {
         task.cancel()
+        await task.value
         Terminal.writeAll(2, Array("\r\u{1B}[K".utf8))
     }
 }
