@@ -56,9 +56,17 @@ public actor IndexWriter {
 
     /// Opens (creating if needed) the index at `location` and starts a run.
     public init(location: IndexLocation, run: RunInfo) throws(IndexError) {
-        let isNew = !location.exists
-        if isNew { try location.createPrivateFile() }
-        let key = access(location.keyPath, F_OK) == 0 ? try location.loadKey() : try location.createKey()
+        // A new index gets a new key (or adopts a key file the user prepared); an existing index
+        // needs its own key, which is never silently replaced.
+        let keyExists = access(location.keyPath, F_OK) == 0
+        if !location.exists {
+            try location.createPrivateFile()
+        } else if !keyExists {
+            throw IndexError(
+                "the index \(location.path) exists but its key \(location.keyPath) does not: "
+                    + "name the key with --key-file, or scan into a new index")
+        }
+        let key = keyExists ? try location.loadKey() : try location.createKey()
         let keyer = ValueKeyer(key: key)
         do {
             let db = try SQLiteDatabase(path: location.path, readOnly: false)
@@ -68,9 +76,9 @@ public actor IndexWriter {
             // Ingest appends; the lookup indexes come back in finish().
             for name in Schema.lookupIndexNames { try db.execute("DROP INDEX IF EXISTS \(name)") }
             let insertRun = try db.prepare(
-                "INSERT INTO scan_run (started_at, status, roots, options, ruleset_version, phidex_version) VALUES (?1, 'running', ?2, ?3, ?4, ?5)"
+                "INSERT INTO scan_run (started_at, status, roots, options, ruleset_version, phidex_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
             )
-            insertRun.bind([Date().ISO8601Format(), JSONText.array(run.roots), run.optionsJSON, run.rulesetVersion, run.phidexVersion])
+            insertRun.bind([Date().ISO8601Format(), RunStatus.running.rawValue, JSONText.array(run.roots), run.optionsJSON, run.rulesetVersion, run.phidexVersion])
             try insertRun.run()
             self.runID = db.lastInsertRowID
             self.insertFile = try db.prepare(

@@ -223,6 +223,22 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         }
     }
 
+    @Test func anExistingIndexWithoutItsKeyIsRefusedAndNoKeyIsMade() async throws {
+        let tree = try makeShare()
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        _ = try await Scan.run(scanOptions(tree, index: index), engine: engine)
+        try FileManager.default.removeItem(atPath: index + ".key")
+        await #expect { try await Scan.run(scanOptions(tree, index: index), engine: engine) } throws: { error in
+            "\(error)".contains("exists but its key")
+        }
+        #expect(!FileManager.default.fileExists(atPath: index + ".key"))
+        // Reports still work without the key; value lookups explain why they cannot.
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        #expect(try reader.defaultRun().totals.findings > 0)
+        #expect(throws: IndexError.self) { try reader.requireKeyer() }
+    }
+
     @Test func aKeyFromAnotherIndexIsRefused() async throws {
         let tree = try makeShare()
         let one = tree.path("../\(UUID().uuidString).db")
