@@ -111,7 +111,7 @@ public struct Crawler: Sendable {
                     } else {
                         let reason = sub.viaLink
                             ? "symbolic link to a directory already walked (loop or alias)"
-                            : "directory already walked (bind mount or alias)"
+                            : "directory already walked (bind mount, alias or another root)"
                         let entry = Self.entry(lstatOf: sub.directory.osPath)
                         if await !emit(.settled(FileOutcome(entry: entry, status: .skipped, reason: reason))) {
                             group.cancelAll()
