@@ -3,7 +3,7 @@
 // symlinks, so the paths in the index are the ones the user typed
 // (`/mnt/backups/hr`), not wherever a mount's symlink happens to point.
 
-/// Path normalization shared by the crawler (roots) and the queries (`--under`).
+/// Path normalization shared by scan roots and query folders (`--under`).
 public enum LogicalPath {
     /// `path` made absolute against `currentDirectory` and normalized lexically.
     public static func absolute(_ path: String, currentDirectory: String) -> String {
@@ -17,11 +17,5 @@ public enum LogicalPath {
             }
         }
         return "/" + parts.joined(separator: "/")
-    }
-
-    /// Whether `path` is `folder` itself or lies below it (both normalized).
-    public static func path(_ path: String, isUnder folder: String) -> Bool {
-        if folder == "/" { return true }
-        return path == folder || path.hasPrefix(folder + "/")
     }
 }
