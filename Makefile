@@ -16,7 +16,7 @@ build: bootstrap
 demo: build
 	@mkdir -p $(dir $(DEMO_INDEX))
 	@rm -f $(DEMO_INDEX) $(DEMO_INDEX)-wal $(DEMO_INDEX)-shm $(DEMO_INDEX).key
-	.build/release/phidex scan Corpus --index $(DEMO_INDEX)
+	.build/release/phidex scan Corpus/share --index $(DEMO_INDEX)
 	.build/release/phidex report --index $(DEMO_INDEX)
 
 test: bootstrap

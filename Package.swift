@@ -4,6 +4,9 @@
 // Modules follow the data flow, and imports point down this list only:
 //   PhidexCore -> PhidexCrawl, PhidexExtract, PhidexDetect -> PhidexScore -> PhidexIndex
 //   -> PhidexScan -> PhidexReport -> phidex (the CLI)
+// Beside the data flow, the instruments that judge it:
+//   PhidexCorpus (synthetic share + truth manifest) -> PhidexEval (accuracy against an index)
+//   phidex-bench (throughput against ripgrep and the machine's ceilings; `make bench`)
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -16,6 +19,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "phidex", targets: ["phidex"]),
+        .executable(name: "phidex-bench", targets: ["phidex-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +29,8 @@ let package = Package(
     targets: [
         // System libraries: Debian packages installed by scripts/bootstrap.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "PhidexCore", swiftSettings: strict),
         .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
@@ -50,21 +56,33 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "PhidexReport", dependencies: ["PhidexCore", "PhidexIndex"], swiftSettings: strict),
+        .target(name: "PhidexReport", dependencies: ["PhidexCore", "PhidexIndex", "PhidexEval"], swiftSettings: strict),
+        .target(name: "PhidexCorpus", dependencies: ["CArchive"], swiftSettings: strict),
+        .target(
+            name: "PhidexEval",
+            dependencies: ["PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexCorpus"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "phidex",
             dependencies: [
-                "PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexScan", "PhidexReport",
+                "PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexScan", "PhidexReport", "PhidexCorpus",
+                "PhidexEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "phidex-bench",
+            dependencies: ["PhidexCore", "PhidexDetect", "PhidexCorpus", "CZlib"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "PhidexTests",
             dependencies: [
                 "PhidexCore", "PhidexCrawl", "PhidexExtract", "PhidexDetect", "PhidexScore", "PhidexIndex",
-                "PhidexScan", "PhidexReport",
+                "PhidexScan", "PhidexReport", "PhidexCorpus", "PhidexEval",
             ],
             exclude: ["Golden"],
             swiftSettings: strict

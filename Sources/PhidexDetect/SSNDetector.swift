@@ -142,8 +142,10 @@ public struct SSNDetector: Detector {
             confidence -= 0.3
             reason += "; negative context '\(hit.word)' \(place(hit))"
         case nil:
-            // IRS numbers and impossible SSNs printed bare are too weak to report without context.
-            if separator == nil && rule.type != .ssn { return nil }
+            // IRS numbers printed bare are too weak to report without context, and an impossible
+            // SSN only matters where something calls it an SSN (a label, an `ssn` column): a
+            // never-issued shape elsewhere is a test fixture or a placeholder.
+            if rule.type == .ssnNeverIssued || (separator == nil && rule.type != .ssn) { return nil }
         }
         confidence = min(0.99, max(0, confidence))
         guard confidence >= Self.minimumConfidence else { return nil }

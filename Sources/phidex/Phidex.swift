@@ -23,7 +23,10 @@ struct Phidex: AsyncParsableCommand {
             130 interrupted.
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, QueryCommand.self, ReportCommand.self, RulesCommand.self]
+        subcommands: [
+            ScanCommand.self, QueryCommand.self, ReportCommand.self, RulesCommand.self, CorpusCommand.self,
+            EvalCommand.self,
+        ]
     )
 
     /// Runs the command; usage errors exit 2 (not argument-parser's 64), like other failures.
