@@ -13,6 +13,10 @@ public struct CorpusManifest: Sendable {
         /// Distinct synthetic people the generator drew identifiers for.
         public var people: Int
         public var generator: String
+
+        public init(corpus: Int, seed: UInt64, scale: Int, people: Int, generator: String) {
+            self.corpus = corpus; self.seed = seed; self.scale = scale; self.people = people; self.generator = generator
+        }
     }
 
     public static let fileName = "truth.jsonl"

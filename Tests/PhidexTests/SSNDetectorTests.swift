@@ -79,13 +79,20 @@ import Testing
         #expect(try only("912-70-1234").type == .itin)
         #expect(try only("941-93-2345").type == .atin)
         #expect(try only("955-07-1234").type == .irsn)
-        #expect(try only("999-12-3456").type == .ssnNeverIssued)
+        #expect(try only("SSN 999-12-3456").type == .ssnNeverIssued)
     }
 
     @Test func neverIssuedIsLowConfidence() throws {
-        let match = try only("999-12-3456")
+        let match = try only("SSN 999-12-3456")
         #expect(match.confidence < 0.5)
         #expect(match.reason.contains("never issued"))
+    }
+
+    @Test func neverIssuedNeedsSSNContext() {
+        // A placeholder or a validator's test fixture is not a finding.
+        #expect(engine.matches(in: "999-12-3456").isEmpty)
+        #expect(engine.matches(in: "INVALID = [\"666-12-3456\", \"000-12-3456\"]").isEmpty)
+        #expect(engine.matches(in: "<label>SSN <input placeholder=\"000-45-6789\">").isEmpty)
     }
 
     @Test func areasAfterTheOldHighGroupTableAreValid() throws {

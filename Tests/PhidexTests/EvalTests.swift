@@ -1,0 +1,105 @@
+// `phidex eval`: the scoring rules on a hand-made corpus, and the numbers on the
+// committed sample pinned, so a detection regression fails CI.
+
+import Foundation
+import PhidexCorpus
+import Testing
+
+@Suite struct EvalTests {
+    /// A corpus directory with a manifest written by hand.
+    func corpus(_ files: [String: String], _ entries: [TruthEntry]) throws -> TestTree {
+        let tree = try TestTree("eval")
+        for (path, text) in files { try tree.file("share/" + path, text) }
+        let manifest = CorpusManifest(
+            header: .init(corpus: 1, seed: 0, scale: 1, people: 1, generator: "test"), entries: entries)
+        try manifest.jsonLines().write(to: URL(fileURLWithPath: tree.path("truth.jsonl")))
+        return tree
+    }
+
+    func plant(_ path: String, _ type: String, _ value: String, format: String = "note", container: String = "loose")
+        -> TruthEntry
+    {
+        TruthEntry(kind: .plant, path: path, format: format, container: container, type: type, value: value)
+    }
+
+    func file(_ path: String, format: String = "note", expect: String? = nil) -> TruthEntry {
+        TruthEntry(kind: .file, path: path, format: format, container: "loose", expect: expect)
+    }
+
+    func evaluate(_ tree: TestTree) throws -> EvaluationJSON {
+        let result = try PhidexBinary.run(["eval", tree.root, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
+    }
+
+    @Test func scoresFoundMissedDecoyUnexpectedAndContainerHits() throws {
+        let tree = try corpus(
+            [
+                "a.txt": "SSN: 401-23-7788\nSSN: 402-23-7788\nSSN: 404-23-7788\n",
+                "b.tar": "member bytes stored plainly: SSN 405-23-7788\n",
+                "locked.zip": "not really encrypted",
+            ],
+            [
+                file("a.txt"), plant("a.txt", "ssn", "401-23-7788"), plant("a.txt", "ssn", "403-23-7788"),
+                TruthEntry(kind: .decoy, path: "a.txt", format: "note", container: "loose", type: "ssn", value: "404-23-7788", decoy: "fake"),
+                file("b.tar", format: "tar"), TruthEntry(kind: .file, path: "b.tar!m.txt", format: "note", container: "tar"),
+                plant("b.tar!m.txt", "ssn", "405237788", container: "tar"),
+                file("locked.zip", format: "zip", expect: "encrypted"),
+            ])
+        let e = try evaluate(tree)
+        let ssn = try #require(e.types.first { $0.type == "ssn" })
+        #expect(ssn.planted == 3)  // 401 and 403 in a.txt, 405 in the tar member
+        #expect(ssn.found == 1)
+        #expect(ssn.decoyHits == 1)  // 404
+        #expect(ssn.unexpected == 1)  // 402
+        #expect(ssn.atContainer == 1)  // 405 reported on b.tar, not on b.tar!m.txt
+        #expect(ssn.precision == 1.0 / 3.0 && ssn.recall == 1.0 / 3.0)
+        #expect(e.decoys.first { $0.kind == "fake" }?.hits == 1)
+        #expect(e.unreached.map(\.path) == ["b.tar"])
+        #expect(e.expectations.map(\.met) == [false])
+        #expect(e.unexpectedFindings.map(\.masked) == ["***-**-7788"])
+        #expect(e.containers.first { $0.group == "tar" }?.found == 0)
+    }
+
+    @Test func refusesADirectoryWithoutManifest() throws {
+        let tree = try TestTree("eval-empty")
+        let result = try PhidexBinary.run(["eval", tree.root])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no truth manifest"))
+    }
+
+    /// The committed sample's numbers. When detection improves, update them on purpose.
+    @Test func committedSampleNumbers() throws {
+        let corpus = CorpusTests.repository.appendingPathComponent("Corpus").path
+        let result = try PhidexBinary.run(["eval", corpus, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
+        let ssn = try #require(e.types.first { $0.type == "ssn" })
+        #expect((ssn.planted, ssn.found, ssn.decoyHits, ssn.unexpected) == (848, 425, 0, 0))
+        let itin = try #require(e.types.first { $0.type == "itin" })
+        #expect((itin.planted, itin.found, itin.decoyHits, itin.unexpected) == (23, 13, 0, 0))
+        #expect(e.decoys.allSatisfy { $0.hits == 0 }, "decoys reported: \(e.decoys.filter { $0.hits > 0 })")
+        // Every SSN and ITIN in a plain loose file is found; the misses are format gaps.
+        let note = try #require(e.formats.first { $0.group == "note" })
+        #expect(note.taxIDRecall == 1 || e.missedInLooseFiles.allSatisfy { $0.format != "note" })
+        #expect(e.missedInLooseFiles.allSatisfy { ["disk-image", "eml"].contains($0.format) })
+    }
+}
+
+/// The JSON `phidex eval --format json` prints, decoded for tests.
+struct EvaluationJSON: Decodable {
+    struct TypeScore: Decodable {
+        var type: String, planted: Int, found: Int, decoyHits: Int, unexpected: Int, atContainer: Int
+        var precision: Double?, recall: Double?
+    }
+    struct Group: Decodable { var group: String, planted: Int, found: Int, taxIDPlanted: Int, taxIDFound: Int
+        var taxIDRecall: Double? { taxIDPlanted == 0 ? nil : Double(taxIDFound) / Double(taxIDPlanted) }
+    }
+    struct Decoy: Decodable { var kind: String, hits: Int }
+    struct Path: Decodable { var path: String }
+    struct Expectation: Decodable { var met: Bool }
+    struct Unexpected: Decodable { var masked: String }
+    struct Missed: Decodable { var format: String }
+    var types: [TypeScore], formats: [Group], containers: [Group], decoys: [Decoy], unreached: [Path]
+    var expectations: [Expectation], unexpectedFindings: [Unexpected], missedInLooseFiles: [Missed]
+}
