@@ -1,11 +1,13 @@
 # The two commands a new user needs (see README.md):
-#   make demo   install what is missing, build, scan Corpus/, print the report
+#   make demo   install what is missing, build, scan Corpus/share, print the report
 #   make test   install what is missing, build, run every test
+# And for developers:
+#   make bench  benchmarks against ripgrep (docs/benchmarks.md)
 
 SWIFT ?= swift
 DEMO_INDEX := .build/demo/corpus.phidex
 
-.PHONY: demo test build bootstrap clean
+.PHONY: demo test bench build bootstrap clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -21,6 +23,12 @@ demo: build
 
 test: bootstrap
 	$(SWIFT) test
+
+# Phidex and ripgrep side by side on generated inputs (cached in .build/bench);
+# the table goes to stdout and .build/bench/results.md. BENCH_ARGS="--runs 3" etc.
+bench: build
+	@mkdir -p .build/bench
+	.build/release/phidex-bench $(BENCH_ARGS) | tee .build/bench/results.md
 
 clean:
 	rm -rf .build

@@ -75,7 +75,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "phidex-bench",
-            dependencies: ["PhidexCore", "PhidexDetect", "PhidexCorpus", "CZlib"],
+            dependencies: [
+                "PhidexDetect", "PhidexCorpus", "CZlib",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,73 @@
+// Inputs for `make bench`: a large plain-text corpus (clinical notes and CSV
+// exports, about one SSN per 1–2 KB) and a tree of many small files, made from
+// pools of generated documents so a gigabyte takes seconds, not minutes.
+
+import Foundation
+
+/// Writes the benchmark's synthetic inputs.
+public enum BenchCorpus {
+    /// Writes `files` text files totalling about `bytes` into `directory`: one CSV
+    /// export, the others a share's worth of mixed text (visit notes, prose, code and
+    /// configuration). That gives about one SSN per 1.5–2 KB overall, like the inputs
+    /// in ../shared/reference/performance.md.
+    public static func writeText(into directory: String, bytes: Int, files: Int = 16, seed: UInt64 = 7) throws(CorpusError) {
+        var rng = SeededGenerator(seed: seed)
+        var people = rng.fork("people")
+        var factory = DocumentFactory(rng: rng.fork("documents"), people: SyntheticPerson.population(count: 20_000, rng: &people))
+        var mixed = (0..<2000).map { factory.clinicalNote(name: "note-\($0)").bytes }
+        mixed += (0..<2000).map { factory.proseFile(name: "memo-\($0).md").bytes }
+        mixed += (0..<2000).map { factory.sourceFile(name: "src-\($0).\(["py", "swift", "js", "c"][$0 % 4])").bytes }
+        mixed += (0..<2000).map { factory.configFile(name: "conf-\($0).\($0 % 2 == 0 ? "yaml" : "ini")").bytes }
+        let exports = (0..<60).map { factory.patientCSV(name: "export-\($0)", rows: 400).bytes }
+        let perFile = max(1, bytes / max(1, files))
+        for index in 0..<files {
+            let isExport = index == 0
+            let pool = isExport ? exports : mixed
+            var content: [UInt8] = []
+            content.reserveCapacity(perFile + 64 << 10)
+            while content.count < perFile { content += rng.pick(pool) }
+            let name = isExport ? "export-00.csv" : "share-" + IdentifierForge.pad(index, 2) + ".txt"
+            try write(content, to: directory + "/" + name)
+        }
+    }
+
+    /// Writes `count` small files (0.3–4 KB: notes, code, configuration, prose, short
+    /// exports) in folders of 100 below `directory`, and a tar.gz of the same files at
+    /// `tarGzipPath`. Returns the total bytes of the files.
+    @discardableResult
+    public static func writeTree(
+        into directory: String, count: Int, tarGzipPath: String, seed: UInt64 = 11
+    ) throws(CorpusError) -> Int {
+        var rng = SeededGenerator(seed: seed)
+        var people = rng.fork("people")
+        var factory = DocumentFactory(rng: rng.fork("documents"), people: SyntheticPerson.population(count: 5_000, rng: &people))
+        var pool: [(String, [UInt8])] = []
+        for i in 0..<400 { pool.append(("txt", factory.clinicalNote(name: "\(i)").bytes)) }
+        for i in 0..<300 { pool.append((["py", "swift", "js", "c"][i % 4], factory.sourceFile(name: "f.\(["py", "swift", "js", "c"][i % 4])").bytes)) }
+        for i in 0..<200 { pool.append((i % 2 == 0 ? "yaml" : "ini", factory.configFile(name: i % 2 == 0 ? "c.yaml" : "c.ini").bytes)) }
+        for _ in 0..<200 { pool.append(("md", factory.proseFile(name: "m.md").bytes)) }
+        for _ in 0..<100 { pool.append(("csv", factory.patientCSV(name: "p.csv", rows: 12).bytes)) }
+        var members: [ArchiveMember] = []
+        members.reserveCapacity(count)
+        var total = 0
+        for i in 0..<count {
+            let (ext, bytes) = rng.pick(pool)
+            let relative = "d" + IdentifierForge.pad(i / 100, 4) + "/f" + IdentifierForge.pad(i, 6) + "." + ext
+            try write(bytes, to: directory + "/" + relative)
+            members.append(ArchiveMember(name: relative, content: .bytes(bytes)))
+            total += bytes.count
+        }
+        try write(try ArchiveBuilder.build(.tarGzip, members: members), to: tarGzipPath)
+        return total
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String) throws(CorpusError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CorpusError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

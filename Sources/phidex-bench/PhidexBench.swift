@@ -1,0 +1,247 @@
+// `phidex-bench` (`make bench`): Phidex and ripgrep side by side on the same bytes,
+// several alternating runs, medians and ratios, with the machine's ceilings for
+// context. Inputs are generated once and cached under --work.
+
+import ArgumentParser
+import Foundation
+import PhidexCorpus
+import PhidexDetect
+
+@main
+struct PhidexBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phidex-bench",
+        abstract: "Benchmark Phidex against ripgrep on generated data; prints a Markdown table of medians.")
+
+    @Option(help: "Directory for the cached inputs and scratch indexes.")
+    var work = ".build/bench"
+
+    @Option(help: "The phidex executable to measure (a release build).")
+    var phidex = ".build/release/phidex"
+
+    @Option(help: "The peer: ripgrep.")
+    var rg = "rg"
+
+    @Option(help: "Runs of each measurement; medians are reported.")
+    var runs = 5
+
+    @Option(name: .customLong("text-mib"), help: "Size of the plain-text corpus, MiB.")
+    var textMiB = 1024
+
+    @Option(help: "Number of small files in the tree.")
+    var smallFiles = 50_000
+
+    /// The SSN family as a ripgrep pattern: what Phidex's SSN rules look for (dash, space,
+    /// dot or bare), before validation and context, which ripgrep cannot do.
+    static let peerPattern = #"\b(?:[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{3} [0-9]{2} [0-9]{4}|[0-9]{3}\.[0-9]{2}\.[0-9]{4}|[0-9]{9})\b"#
+
+    func validate() throws {
+        guard runs >= 1, textMiB >= 1, smallFiles >= 1 else { throw ValidationError("sizes and runs must be positive") }
+    }
+
+    func run() throws {
+        setlocale(LC_ALL, "C.UTF-8")
+        let work = URL(fileURLWithPath: self.work).standardizedFileURL.path
+        let phidex = URL(fileURLWithPath: self.phidex).standardizedFileURL.path
+        guard FileManager.default.isExecutableFile(atPath: phidex) else {
+            throw BenchError("no phidex executable at \(phidex): build it with `swift build -c release`")
+        }
+        let inputs = try prepare(in: work)
+        let textFiles = try files(in: inputs.text)
+        let textBytes = textFiles.reduce(0) { $0 + size($1) }
+        let treeFiles = try files(in: inputs.tree)
+        let treeBytes = treeFiles.reduce(0) { $0 + size($1) }
+        let engine = try DetectionEngine()
+        let index = work + "/scratch/bench.phidex"
+        let rgBase = [rg, "--no-ignore", "--hidden", "--count-matches", "-e", Self.peerPattern]
+
+        var m = Measurements()
+        note("measuring: \(runs) alternating runs of each pair")
+        for run in 1...runs {
+            note("  run \(run)/\(runs)")
+            // Ceilings.
+            m.add("read", seconds: try timed { _ = try Ceilings.read(textFiles) })
+            m.add("inflate", seconds: try timed { _ = try Ceilings.inflate(inputs.tarGzip) })
+            // Detection alone on one core, against ripgrep on one thread.
+            m.add("detect", seconds: try timed { _ = try Ceilings.detect(textFiles, engine: engine) })
+            m.add("rg-1", seconds: try ChildProcess.run(rgBase + ["-j1", inputs.text]).seconds)
+            // End to end: a scan into a fresh index, against ripgrep with its default threads.
+            removeIndex(index)
+            let scan = try ChildProcess.run([phidex, "scan", inputs.text, "--index", index])
+            m.add("scan-text", seconds: scan.seconds)
+            m.add("scan-text-rss", value: Double(scan.peakRSS))
+            m.findings = findings(in: scan.stderr)
+            m.indexBytes = indexSize(index)
+            let peer = try ChildProcess.run(rgBase + [inputs.text])
+            m.add("rg-text", seconds: peer.seconds)
+            m.add("rg-text-rss", value: Double(peer.peakRSS))
+            removeIndex(index)
+            m.add("scan-tree", seconds: try ChildProcess.run([phidex, "scan", inputs.tree, "--index", index]).seconds)
+            m.add("rg-tree", seconds: try ChildProcess.run(rgBase + [inputs.tree]).seconds)
+            m.add("gzip-rg", seconds: try ChildProcess.run([
+                "/bin/sh", "-c", "gzip -dc '\(inputs.tarGzip)' | \(rgBase.map { "'\($0)'" }.joined(separator: " ")) -a",
+            ]).seconds)
+        }
+        removeIndex(index)
+        let tarBytes = try Ceilings.inflate(inputs.tarGzip)
+        let tarGzipBytes = size(inputs.tarGzip)
+
+        let mb = 1e6
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var out: [String] = []
+        out.append("Phidex \(phidexVersion(phidex)) vs ripgrep \(rgVersion()), \(runs) runs, medians (min–max); MB = 10^6 bytes; warm page cache.")
+        out.append("Machine: \(machine()), \(cores) cores.")
+        out.append("Inputs: \(format(Double(textBytes) / mb, 0)) MB plain text in \(textFiles.count) files (notes and CSV exports); "
+            + "\(treeFiles.count) small files, \(format(Double(treeBytes) / mb, 1)) MB; their tar.gz, \(format(Double(tarGzipBytes) / mb, 1)) MB.")
+        out.append("")
+        out.append("| measure | Phidex | ripgrep (same bytes) | Phidex / ripgrep |")
+        out.append("|---|---:|---:|---:|")
+        func rateRow(_ label: String, _ a: String, _ b: String, bytes: Int, unit: String = "MB/s", scale: Double = mb) {
+            let pa = m.rates(a, amount: Double(bytes) / scale), pb = m.rates(b, amount: Double(bytes) / scale)
+            out.append("| \(label) | \(pa.text) \(unit) | \(pb.text) \(unit) | \(format(pa.median / pb.median, 2)) |")
+        }
+        rateRow("detection only, 1 thread (per core)", "detect", "rg-1", bytes: textBytes)
+        rateRow("`scan` plain text into a fresh index, \(cores) jobs", "scan-text", "rg-text", bytes: textBytes)
+        rateRow("`scan` \(treeFiles.count) small files", "scan-tree", "rg-tree", bytes: treeFiles.count, unit: "files/s", scale: 1)
+        rateRow("`scan` \(treeFiles.count) small files (bytes)", "scan-tree", "rg-tree", bytes: treeBytes)
+        let peerTar = m.rates("gzip-rg", amount: Double(tarBytes) / mb)
+        out.append("| tar.gz of the small files (MB/s of tar) | not opened yet (archives: issue 5) | \(peerTar.text) MB/s (`gzip -dc \\| rg`) | – |")
+        let rss = m.median("scan-text-rss") / mb, rgRSS = m.median("rg-text-rss") / mb
+        out.append("| peak RSS, plain-text run | \(format(rss, 0)) MB | \(format(rgRSS, 0)) MB | \(format(rss / rgRSS, 1)) |")
+        out.append("| index size per finding | \(m.findings > 0 ? format(Double(m.indexBytes) / Double(m.findings), 0) : "–") B (\(m.findings) findings, \(format(Double(m.indexBytes) / mb, 1)) MB) | – | – |")
+        out.append("")
+        out.append("| ceiling on this machine | MB/s |")
+        out.append("|---|---:|")
+        out.append("| page-cache read, 1 MiB chunks, 1 thread | \(m.rates("read", amount: Double(textBytes) / mb).text) |")
+        out.append("| zlib inflate, 1 MiB buffers, 1 thread (output bytes) | \(m.rates("inflate", amount: Double(tarBytes) / mb).text) |")
+        print(out.joined(separator: "\n"))
+    }
+
+    // MARK: Inputs
+
+    struct Inputs {
+        var text: String
+        var tree: String
+        var tarGzip: String
+    }
+
+    /// Generates the inputs unless a previous run left them complete with the same sizes.
+    func prepare(in work: String) throws -> Inputs {
+        let inputs = Inputs(text: work + "/text", tree: work + "/tree", tarGzip: work + "/tree.tar.gz")
+        let stamp = work + "/inputs.stamp"
+        let wanted = "text \(textMiB) MiB; tree \(smallFiles) files; generator \(CorpusGenerator.formatVersion)\n"
+        if (try? String(contentsOfFile: stamp, encoding: .utf8)) == wanted { return inputs }
+        let fm = FileManager.default
+        for path in [inputs.text, inputs.tree, inputs.tarGzip, stamp] where fm.fileExists(atPath: path) {
+            try fm.removeItem(atPath: path)
+        }
+        note("generating \(textMiB) MiB of plain text into \(inputs.text) (once; cached)")
+        try BenchCorpus.writeText(into: inputs.text, bytes: textMiB << 20)
+        note("generating \(smallFiles) small files into \(inputs.tree) and \(inputs.tarGzip) (once; cached)")
+        try BenchCorpus.writeTree(into: inputs.tree, count: smallFiles, tarGzipPath: inputs.tarGzip)
+        try fm.createDirectory(atPath: work + "/scratch", withIntermediateDirectories: true)
+        try wanted.write(toFile: stamp, atomically: true, encoding: .utf8)
+        return inputs
+    }
+
+    // MARK: Helpers
+
+    func files(in directory: String) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { throw BenchError("cannot list \(directory)") }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = directory + "/" + relative
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result.append(full)
+            }
+        }
+        return result.sorted()
+    }
+
+    func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    func timed(_ body: () throws -> Void) throws -> Double {
+        let start = ContinuousClock.now
+        try body()
+        let elapsed = start.duration(to: .now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    func removeIndex(_ index: String) {
+        for suffix in ["", "-wal", "-shm", ".key"] { unlink(index + suffix) }
+    }
+
+    func indexSize(_ index: String) -> Int { ["", "-wal"].reduce(0) { $0 + size(index + $1) } }
+
+    /// The finding count from `phidex scan`'s summary line.
+    func findings(in summary: String) -> Int {
+        guard let range = summary.range(of: #"(\d+) findings"#, options: .regularExpression) else { return 0 }
+        return Int(summary[range].split(separator: " ")[0]) ?? 0
+    }
+
+    func phidexVersion(_ phidex: String) -> String {
+        (try? output([phidex, "--version"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+    }
+
+    func rgVersion() -> String {
+        ((try? output([rg, "--version"])) ?? "?").split(separator: "\n").first.map { String($0.split(separator: " ").dropFirst().first ?? "?") } ?? "?"
+    }
+
+    func output(_ argv: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = argv
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func machine() -> String {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+        let memory = ProcessInfo.processInfo.physicalMemory
+        return "\(model), \(format(Double(memory) / Double(1 << 30), 0)) GiB"
+    }
+
+    func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+}
+
+/// Samples per measurement, reported as medians with their spread.
+struct Measurements {
+    private var samples: [String: [Double]] = [:]
+    var findings = 0
+    var indexBytes = 0
+
+    mutating func add(_ name: String, seconds: Double) { samples[name, default: []].append(seconds) }
+    mutating func add(_ name: String, value: Double) { samples[name, default: []].append(value) }
+
+    func median(_ name: String) -> Double { Self.median(samples[name] ?? []) }
+
+    /// `amount` per second for each run: median and range as text.
+    func rates(_ name: String, amount: Double) -> (median: Double, text: String) {
+        let rates = (samples[name] ?? []).map { amount / max($0, 1e-9) }
+        let median = Self.median(rates)
+        guard let low = rates.min(), let high = rates.max() else { return (0, "–") }
+        let digits = median >= 100 ? 0 : 1
+        return (median, "\(format(median, digits)) (\(format(low, digits))–\(format(high, digits)))")
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}
+
+func format(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite else { return "–" }
+    return String(format: "%.\(digits)f", value)
+}
