@@ -6,28 +6,25 @@ import Foundation
 
 /// Writes the benchmark's synthetic inputs.
 public enum BenchCorpus {
-    /// Writes `files` text files totalling about `bytes` into `directory`: one CSV
-    /// export, the others a share's worth of mixed text (visit notes, prose, code and
-    /// configuration). That gives about one SSN per 1.5–2 KB overall, like the inputs
-    /// in ../shared/reference/performance.md.
+    /// Writes `files` text files totalling about `bytes` into `directory`, each the same
+    /// mix a share holds: visit notes, prose, code, configuration and short CSV exports,
+    /// about one SSN per 1.9 KB overall, like the inputs in ../shared/reference/performance.md.
+    /// Every file gets the same mix, so no single file holds most of the work.
     public static func writeText(into directory: String, bytes: Int, files: Int = 16, seed: UInt64 = 7) throws(CorpusError) {
         var rng = SeededGenerator(seed: seed)
         var people = rng.fork("people")
         var factory = DocumentFactory(rng: rng.fork("documents"), people: SyntheticPerson.population(count: 20_000, rng: &people))
-        var mixed = (0..<2000).map { factory.clinicalNote(name: "note-\($0)").bytes }
-        mixed += (0..<2000).map { factory.proseFile(name: "memo-\($0).md").bytes }
-        mixed += (0..<2000).map { factory.sourceFile(name: "src-\($0).\(["py", "swift", "js", "c"][$0 % 4])").bytes }
-        mixed += (0..<2000).map { factory.configFile(name: "conf-\($0).\($0 % 2 == 0 ? "yaml" : "ini")").bytes }
-        let exports = (0..<60).map { factory.patientCSV(name: "export-\($0)", rows: 400).bytes }
+        var pool = (0..<2000).map { factory.clinicalNote(name: "note-\($0)").bytes }
+        pool += (0..<2000).map { factory.proseFile(name: "memo-\($0).md").bytes }
+        pool += (0..<2000).map { factory.sourceFile(name: "src-\($0).\(["py", "swift", "js", "c"][$0 % 4])").bytes }
+        pool += (0..<2000).map { factory.configFile(name: "conf-\($0).\($0 % 2 == 0 ? "yaml" : "ini")").bytes }
+        pool += (0..<40).map { factory.patientCSV(name: "export-\($0).csv", rows: 40).bytes }
         let perFile = max(1, bytes / max(1, files))
         for index in 0..<files {
-            let isExport = index == 0
-            let pool = isExport ? exports : mixed
             var content: [UInt8] = []
             content.reserveCapacity(perFile + 64 << 10)
             while content.count < perFile { content += rng.pick(pool) }
-            let name = isExport ? "export-00.csv" : "share-" + IdentifierForge.pad(index, 2) + ".txt"
-            try write(content, to: directory + "/" + name)
+            try write(content, to: directory + "/share-" + IdentifierForge.pad(index, 2) + ".txt")
         }
     }
 

@@ -153,12 +153,20 @@ public actor IndexWriter {
         insertFile.bind(17, outcome.risk.explanation)
         try insertFile.run()
         let fileID = db.lastInsertRowID
+        // The hot loop of a scan with many findings: typed binds, no array of existentials per row.
         for finding in outcome.findings {
-            insertFinding.reset().bind([
-                fileID, finding.rule.rawValue, finding.type.rawValue, finding.span.offset, finding.span.length,
-                finding.line, finding.confidence, finding.masked, finding.valueKey, finding.reason,
-            ])
-            try insertFinding.run()
+            let row = insertFinding.reset()
+            row.bind(1, fileID)
+            row.bind(2, finding.rule.rawValue)
+            row.bind(3, finding.type.rawValue)
+            row.bind(4, finding.span.offset)
+            row.bind(5, finding.span.length)
+            row.bind(6, finding.line)
+            row.bind(7, finding.confidence)
+            row.bind(8, finding.masked)
+            row.bind(9, finding.valueKey)
+            row.bind(10, finding.reason)
+            try row.run()
         }
         pendingRows += 1 + outcome.findings.count
 

@@ -10,15 +10,25 @@ import Foundation
 /// Turns normalized values (`tin:078051123`) into the index's value keys.
 public struct ValueKeyer: Sendable {
     private let key: SymmetricKey
+    /// HMAC with the key already absorbed (inner and outer pads hashed once): each value
+    /// then costs two SHA-256 blocks instead of four. Measured: key setup per value was
+    /// half of all keying time on a scan with a million findings.
+    private let primed: HMAC<SHA256>
 
-    public init(key: SymmetricKey) { self.key = key }
+    public init(key: SymmetricKey) {
+        self.key = key
+        self.primed = HMAC<SHA256>(key: key)
+    }
 
     /// A fresh random 256-bit key.
     public static func generateKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
 
     /// The value key of a normalized value.
     public func key(for normalized: String) -> Int64 {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(normalized.utf8), using: key)
+        var mac = primed
+        var value = normalized
+        value.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        let code = mac.finalize()
         return code.withUnsafeBytes { bytes in
             var result: UInt64 = 0
             for byte in bytes.prefix(8) { result = result << 8 | UInt64(byte) }

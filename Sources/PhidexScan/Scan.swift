@@ -2,8 +2,8 @@
 //
 // Concurrency lives here and only here. One crawl task lists directories
 // (`ioWindow` at once) into a bounded queue; `ioWindow` worker tasks each own a
-// FileScanner and drain the queue; one IndexWriter actor takes finished files
-// in batches. Crawl and read tasks run on a BlockingExecutor of `ioWindow`
+// FileScanner and drain the queue into a second bounded queue of finished
+// files, which one writer task drains into the IndexWriter actor. Crawl and read tasks run on a BlockingExecutor of `ioWindow`
 // threads, since they block in system calls. A failure on one file is that
 // file's outcome; only a failure of the index itself ends a scan.
 
@@ -40,6 +40,7 @@ public enum Scan {
         let scorer = RiskScorer(catalogue: engine.catalogue)
         let crawler = Crawler(roots: options.roots, options: options.crawl)
         let queue = BatchQueue<[CrawlItem]>(capacity: max(4, options.ioWindow * 2))
+        let results = BatchQueue<[FileOutcome]>(capacity: max(4, options.ioWindow * 2))
         let workers = options.ioWindow
 
         var status = RunStatus.completed
@@ -48,21 +49,39 @@ public enum Scan {
             try await withTaskCancellationHandler {
                 try await withBlockingExecutor(threads: workers) { executor in
                     try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask(executorPreference: executor) {
-                            await crawler.walk(into: queue, executor: executor)
+                        // The writer drains finished files while the workers read on: a worker
+                        // never waits for SQLite unless the results queue is full.
+                        group.addTask {
+                            do {
+                                while let outcomes = await results.next() { try await writer.record(outcomes) }
+                            } catch {
+                                results.finish()
+                                queue.finish()
+                                throw error
+                            }
                         }
-                        for _ in 0..<workers {
-                            group.addTask(executorPreference: executor) {
-                                do {
-                                    try await work(
-                                        queue: queue, writer: writer, progress: progress, logger: logger,
-                                        scanner: FileScanner(
-                                            engine: engine, scorer: scorer, keyer: writer.keyer,
-                                            chunkSize: options.chunkSize, followSymlinks: options.crawl.followSymlinks))
-                                } catch {
-                                    queue.finish()  // release the crawler if it waits on a full queue
-                                    throw error
+                        group.addTask {
+                            defer { results.finish() }
+                            try await withThrowingTaskGroup(of: Void.self) { producers in
+                                producers.addTask(executorPreference: executor) {
+                                    await crawler.walk(into: queue, executor: executor)
                                 }
+                                for _ in 0..<workers {
+                                    producers.addTask(executorPreference: executor) {
+                                        do {
+                                            try await work(
+                                                queue: queue, results: results, progress: progress, logger: logger,
+                                                scanner: FileScanner(
+                                                    engine: engine, scorer: scorer, keyer: writer.keyer,
+                                                    chunkSize: options.chunkSize,
+                                                    followSymlinks: options.crawl.followSymlinks))
+                                        } catch {
+                                            queue.finish()  // release the crawler if it waits on a full queue
+                                            throw error
+                                        }
+                                    }
+                                }
+                                try await producers.waitForAll()
                             }
                         }
                         try await group.waitForAll()
@@ -78,19 +97,23 @@ public enum Scan {
             status = .failed
             failure = error
         }
+        let readingDone = clock.now
+        logger.debug("files read and recorded", metadata: ["seconds": "\(seconds(started.duration(to: readingDone)))"])
         let totals = try await writer.finish(status)
+        logger.debug("index finished", metadata: ["seconds": "\(seconds(readingDone.duration(to: clock.now)))"])
         if let failure { throw failure }
         return ScanResult(
             runID: writer.runID, status: status, totals: totals, seconds: seconds(started.duration(to: clock.now)))
     }
 
     private static func work(
-        queue: BatchQueue<[CrawlItem]>, writer: IndexWriter, progress: ScanProgress, logger: Logger, scanner: FileScanner
+        queue: BatchQueue<[CrawlItem]>, results: BatchQueue<[FileOutcome]>, progress: ScanProgress, logger: Logger,
+        scanner: FileScanner
     ) async throws {
-        var outcomes: [FileOutcome] = []
         while let batch = await queue.next() {
             try Task.checkCancellation()
-            outcomes.removeAll(keepingCapacity: true)
+            var outcomes: [FileOutcome] = []
+            outcomes.reserveCapacity(batch.count)
             var bytes = 0
             var findings = 0
             var errors = 0
@@ -109,7 +132,7 @@ public enum Scan {
                 outcomes.append(outcome)
             }
             progress.add(files: batch.count, bytes: bytes, findings: findings, errors: errors)
-            try await writer.record(outcomes)
+            guard await results.send(outcomes) else { return }  // the writer stopped: its error ends the scan
         }
     }
 

@@ -91,7 +91,7 @@ struct PhidexBench: ParsableCommand {
         var out: [String] = []
         out.append("Phidex \(phidexVersion(phidex)) vs ripgrep \(rgVersion()), \(runs) runs, medians (min–max); MB = 10^6 bytes; warm page cache.")
         out.append("Machine: \(machine()), \(cores) cores.")
-        out.append("Inputs: \(format(Double(textBytes) / mb, 0)) MB plain text in \(textFiles.count) files (notes and CSV exports); "
+        out.append("Inputs: \(format(Double(textBytes) / mb, 0)) MB plain text in \(textFiles.count) files (notes, prose, code, configuration, CSV exports); "
             + "\(treeFiles.count) small files, \(format(Double(treeBytes) / mb, 1)) MB; their tar.gz, \(format(Double(tarGzipBytes) / mb, 1)) MB.")
         out.append("")
         out.append("| measure | Phidex | ripgrep (same bytes) | Phidex / ripgrep |")
@@ -129,7 +129,7 @@ struct PhidexBench: ParsableCommand {
     func prepare(in work: String) throws -> Inputs {
         let inputs = Inputs(text: work + "/text", tree: work + "/tree", tarGzip: work + "/tree.tar.gz")
         let stamp = work + "/inputs.stamp"
-        let wanted = "text \(textMiB) MiB; tree \(smallFiles) files; generator \(CorpusGenerator.formatVersion)\n"
+        let wanted = "text \(textMiB) MiB; tree \(smallFiles) files; inputs v3\n"
         if (try? String(contentsOfFile: stamp, encoding: .utf8)) == wanted { return inputs }
         let fm = FileManager.default
         for path in [inputs.text, inputs.tree, inputs.tarGzip, stamp] where fm.fileExists(atPath: path) {
