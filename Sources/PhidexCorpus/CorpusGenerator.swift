@@ -8,7 +8,7 @@ import Foundation
 /// Generates `share/` and `truth.jsonl` into a directory.
 public struct CorpusGenerator: Sendable {
     public var seed: UInt64
-    /// Each unit of scale adds one more set of every document kind (about 2.5 MB).
+    /// Each unit of scale adds one more set of every document kind (about 1.4 MB).
     public var scale: Int
 
     /// Manifest format version, bumped when the layout or entry fields change.

@@ -25,7 +25,7 @@ struct CorpusCommand: ParsableCommand {
         @Option(help: "Seed of the generator.")
         var seed: UInt64 = 1
 
-        @Option(help: "Size: each unit adds one more set of every document kind (about 2.5 MB).")
+        @Option(help: "Size: each unit adds one more set of every document kind (about 1.4 MB).")
         var scale: Int = 1
 
         @Flag(help: "Replace OUT/share if it exists.")
