@@ -32,6 +32,9 @@ let package = Package(
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // C library calls Swift's Glibc module does not expose (mallopt).
+        .target(name: "CSupport"),
+
         .target(name: "PhidexCore", swiftSettings: strict),
         .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
         .target(name: "PhidexExtract", dependencies: ["PhidexCore"], swiftSettings: strict),
@@ -67,7 +70,7 @@ let package = Package(
             name: "phidex",
             dependencies: [
                 "PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexScan", "PhidexReport", "PhidexCorpus",
-                "PhidexEval",
+                "PhidexEval", "CSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

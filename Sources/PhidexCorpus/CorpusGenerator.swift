@@ -73,7 +73,7 @@ public struct CorpusGenerator: Sendable {
             }
             for i in 0..<4 { place("src/tests", factory.validatorTests(name: "test_validators_\(n(i, 4)).py")) }
             for i in 0..<16 {
-                place("config", factory.configFile(name: "service-\(n(i, 16)).\(i % 3 == 0 ? "ini" : "yaml")"))
+                place("config", factory.configFile(name: "service-\(n(i, 16)).\(["ini", "yaml", "json"][i % 3])"))
             }
             for i in 0..<20 { place("docs", factory.proseFile(name: "memo-\(n(i, 20)).md")) }
 

@@ -73,10 +73,22 @@ extension DocumentFactory {
         return doc.artifact(name: name)
     }
 
-    /// A YAML or INI configuration file.
+    /// A YAML, INI or JSON configuration file.
     mutating func configFile(name: String) -> Artifact {
         var doc = DocumentBuilder(format: "config")
-        if name.hasSuffix(".ini") {
+        if name.hasSuffix(".json") {
+            doc.write("{\n  \"name\": \"\(rng.pick(Self.nouns))-worker\",\n  \"version\": \"")
+            doc.decoy("version", imitates: "ssn", IdentifierForge.versionString(&rng))
+            doc.write("\",\n  \"deploymentId\": \"")
+            doc.decoy("uuid", imitates: "ssn", IdentifierForge.uuid(&rng))
+            doc.write("\",\n  \"createdAt\": ")
+            doc.decoy("timestamp", imitates: "ssn", IdentifierForge.unixTimestamp(&rng))
+            doc.write(",\n  \"retry\": { \"attempts\": \(rng.int(1...9)), \"jitter\": ")
+            doc.decoy("decimal", imitates: "ssn", IdentifierForge.decimalFraction(&rng))
+            doc.write(" },\n  \"artifactSha256\": \"")
+            doc.decoy("hash", imitates: "ssn", IdentifierForge.hexDigest(&rng))
+            doc.write("\"\n}\n")
+        } else if name.hasSuffix(".ini") {
             doc.write("[server]\nhost = app\(rng.int(1...9)).internal.example\nport = \(rng.int(1024...65000))\n")
             doc.write("session_timeout = \(rng.int(5...60))m\n\n[release]\nversion = ")
             doc.decoy("version", imitates: "ssn", IdentifierForge.versionString(&rng))

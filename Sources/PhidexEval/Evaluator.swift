@@ -81,6 +81,7 @@ public enum Evaluator {
         var decoyHitTypes: [String: Set<String>] = [:]
         var hitsByType: [String: (decoy: Set<Key>, unexpected: Set<Key>, container: Set<Key>)] = [:]
         var unexpectedList: [Evaluation.UnexpectedFinding] = []
+        var decoyKeys: [String: Int64?] = [:]  // type + value -> key, so each decoy is keyed once per type
         var findingCount = 0
         do {
             try reader.findings(run: run.id, filter: FindingFilter(minimumConfidence: minimumConfidence)) { record in
@@ -93,7 +94,14 @@ public enum Evaluator {
                 var tally = hitsByType[type] ?? ([], [], [])
                 defer { hitsByType[type] = tally }
                 if belowContainers.contains(key) { tally.container.insert(key); return }
-                if let decoy = decoysByPath[path]?.first(where: { valueKey($0.value ?? "", as: type) == key.value }) {
+                func decoyKey(_ decoy: TruthEntry) -> Int64? {
+                    let id = type + "\u{0}" + (decoy.value ?? "")
+                    if let cached = decoyKeys[id] { return cached }
+                    let computed = valueKey(decoy.value ?? "", as: type)
+                    decoyKeys[id] = computed
+                    return computed
+                }
+                if let decoy = decoysByPath[path]?.first(where: { decoyKey($0) == key.value }) {
                     decoyHits[decoy.decoy ?? "?", default: []].insert(key)
                     decoyHitTypes[decoy.decoy ?? "?", default: []].insert(type)
                     tally.decoy.insert(key)
