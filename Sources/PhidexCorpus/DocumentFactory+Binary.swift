@@ -23,7 +23,7 @@ extension DocumentFactory {
             doc.write("|\n")
             let utf16 = i % 3 == 2
             let encoded: [UInt8] = utf16
-                ? doc.text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+                ? doc.text.utf16LittleEndian
                 : Array(doc.text.utf8)
             let block = 1 + (i * (bytes.count / sector - 2)) / records
             let at = block * sector + 512

@@ -277,12 +277,15 @@ extension DocumentFactory {
             doc.write("\r\n")
         }
         var artifact = doc.artifact(name: name)
-        artifact.bytes = [0xFF, 0xFE] + doc.text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        artifact.bytes = [0xFF, 0xFE] + doc.text.utf16LittleEndian
         return artifact
     }
 }
 
 extension String {
+    /// The string as UTF-16LE bytes, without a byte-order mark.
+    public var utf16LittleEndian: [UInt8] { utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+
     func replacingDashes(with separator: Character) -> String { String(map { $0 == "-" ? separator : $0 }) }
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -70,9 +70,9 @@ extension DocumentFactory {
     /// value may be split across lines, as real mail clients do.
     static func quotedPrintable(_ text: String) -> String {
         var out = "", line = ""
-        for line8 in text.components(separatedBy: "\r\n") {
+        for sourceLine in text.components(separatedBy: "\r\n") {
             line = ""
-            for byte in line8.utf8 {
+            for byte in sourceLine.utf8 {
                 let piece: String
                 if (byte >= 33 && byte <= 126 && byte != 61) || byte == 32 {
                     piece = String(UnicodeScalar(byte))

@@ -43,7 +43,7 @@ public enum Evaluator {
 
         // Planted identifiers, as keys; those behind an expectation apart.
         var planted: [Key: TruthEntry] = [:]
-        var unkeyable: [String: Int] = [:]  // type -> distinct values without a normalizer
+        var unkeyable: [TruthEntry] = []  // distinct reachable plants whose type has no normalizer yet
         var behind = Set<Key>()
         var belowContainers = Set<Key>()
         var unkeyableSeen = Set<String>()
@@ -51,7 +51,7 @@ public enum Evaluator {
             let type = plant.type ?? "", value = plant.value ?? ""
             guard let key = valueKey(value, as: type) else {
                 let id = plant.path + "\u{0}" + type + "\u{0}" + value
-                if plant.expect == nil, unkeyableSeen.insert(id).inserted { unkeyable[type, default: 0] += 1 }
+                if plant.expect == nil, unkeyableSeen.insert(id).inserted { unkeyable.append(plant) }
                 continue
             }
             let k = Key(path: plant.path, type: type, value: key)
@@ -120,12 +120,13 @@ public enum Evaluator {
 
         // Per type.
         var types: [Evaluation.TypeScore] = []
-        let allTypes = Set(planted.keys.map(\.type)).union(hitsByType.keys).union(unkeyable.keys)
+        let unkeyableByType = Dictionary(grouping: unkeyable) { $0.type ?? "" }.mapValues(\.count)
+        let allTypes = Set(planted.keys.map(\.type)).union(hitsByType.keys).union(unkeyableByType.keys)
         for type in allTypes.sorted() {
             let keys = planted.keys.filter { $0.type == type }
             let hits = hitsByType[type] ?? ([], [], [])
             types.append(Evaluation.TypeScore(
-                type: type, planted: keys.count + unkeyable[type, default: 0],
+                type: type, planted: keys.count + unkeyableByType[type, default: 0],
                 found: keys.filter(reported.contains).count,
                 decoyHits: hits.decoy.count, unexpected: hits.unexpected.count, atContainer: hits.container.count))
         }
@@ -148,13 +149,7 @@ public enum Evaluator {
                 files[group, default: []].insert(entry.path)
             }
             for (key, entry) in planted { add(entry, found: reported.contains(key)) }
-            var seen = Set<String>()
-            for plant in manifest.plants where plant.expect == nil {
-                let type = plant.type ?? "", value = plant.value ?? ""
-                if valueKey(value, as: type) == nil, seen.insert(plant.path + "\u{0}" + type + "\u{0}" + value).inserted {
-                    add(plant, found: false)
-                }
-            }
+            for plant in unkeyable { add(plant, found: false) }
             return result.values.map { g in
                 var g = g
                 g.files = files[g.group]?.count ?? 0

@@ -82,12 +82,12 @@ import Testing
             let bytes = try #require(bytesByPath[entry.path])
             let needle: [UInt8]
             switch entry.format {
-            case "utf16": needle = value.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            case "utf16": needle = value.utf16LittleEndian
             case "eml", "docx", "xlsx": continue  // encoded or zipped: checked by extraction later
             default: needle = Array(value.utf8)
             }
             let found = entry.format == "disk-image"
-                ? contains(bytes, needle) || contains(bytes, value.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+                ? contains(bytes, needle) || contains(bytes, value.utf16LittleEndian)
                 : contains(bytes, needle)
             #expect(found, "\(entry.kind) of \(entry.type ?? "") not in \(entry.path)")
             checked += 1
