@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),
 
         // C library calls Swift's Glibc module does not expose (mallopt).
         .target(name: "CSupport"),
@@ -40,7 +41,7 @@ let package = Package(
         .target(name: "PhidexExtract", dependencies: ["PhidexCore"], swiftSettings: strict),
         .target(
             name: "PhidexDetect",
-            dependencies: ["PhidexCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PhidexCore", "CVectorscan", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("Rules")],
             swiftSettings: strict
         ),

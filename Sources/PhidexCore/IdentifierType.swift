@@ -19,6 +19,21 @@ public struct IdentifierType: RawRepresentable, Hashable, Comparable, Sendable, 
     /// serial 0000): test data, synthetic records or typos. Reported at low confidence.
     public static let ssnNeverIssued = IdentifierType("ssn_never_issued")
 
+    /// Medicare Beneficiary Identifier (11 characters, CMS positions and letters).
+    public static let mbi = IdentifierType("mbi")
+    /// Legacy Medicare Health Insurance Claim Number: an SSN plus a beneficiary code.
+    public static let hicn = IdentifierType("hicn")
+    /// National Provider Identifier (identifies a provider, not a patient).
+    public static let npi = IdentifierType("npi")
+    /// DEA registration number (identifies a prescriber).
+    public static let dea = IdentifierType("dea")
+    /// Medical record number (no standard format: found by label and structure).
+    public static let mrn = IdentifierType("mrn")
+    /// Date of birth (a date with birth context).
+    public static let dob = IdentifierType("dob")
+    /// Health-plan member, subscriber, policy or Medicaid ID (found by label).
+    public static let memberID = IdentifierType("member_id")
+
     public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -219,7 +219,7 @@ extension DocumentFactory {
             doc.plant(tax.type, tax.value.filter(\.isNumber), person: patient.id)
             doc.write("\rPV1|1|O|CLINIC^^^RFC\r")
             doc.write("IN1|1|" + rng.pick(["BC01", "SH02", "EV03"]) + "|" + rng.digits(5) + "|" + rng.pick(Self.plans))
-            doc.write(String(repeating: "|", count: 4) + "|GRP" + rng.digits(5))
+            doc.write(String(repeating: "|", count: 4) + "GRP" + rng.digits(5))  // IN1-8 group number
             doc.write(String(repeating: "|", count: 28))
             doc.plant("member_id", patient.memberID, person: patient.id)
             doc.write("\rIN2|1|")

@@ -5,23 +5,28 @@ import PhidexCore
 /// All detectors built from a rule catalogue. Immutable and `Sendable`: build once per scan.
 public struct DetectionEngine: Sendable {
     /// Detector names a rule file may name.
-    static let detectorNames: Set<String> = ["ssn"]
+    static let detectorNames: Set<String> = ["ssn", "number", "pattern"]
 
     public let catalogue: RuleCatalogue
     public let detectors: [any Detector]
     /// The largest reach of any detector: the overlap a `StreamScanner` keeps between windows.
     public let reach: Int
+    /// The Vectorscan database of the pattern detector, for per-task scratch space.
+    let patternSet: PatternSet?
 
     public init(catalogue: RuleCatalogue = .builtIn) throws {
         var detectors: [any Detector] = []
         for (name, rules) in catalogue.rulesByDetector.sorted(by: { $0.key < $1.key }) {
             switch name {
             case "ssn": detectors.append(try SSNDetector(rules: rules))
+            case "number": detectors.append(try NumberDetector(rules: rules))
+            case "pattern": detectors.append(try PatternDetector(rules: rules))
             default: throw CatalogueError(message: "rule file names unknown detector '\(name)'")
             }
         }
         self.catalogue = catalogue
         self.detectors = detectors
+        self.patternSet = detectors.lazy.compactMap { ($0 as? PatternDetector)?.patterns }.first
         self.reach = detectors.map(\.reach).max() ?? 0
     }
 
@@ -33,6 +38,9 @@ public struct DetectionEngine: Sendable {
         scanner.finish(into: &found)
         return found
     }
+
+    /// Per-task state for scanning with this engine.
+    public func makeWorkspace() -> DetectorWorkspace { DetectorWorkspace(patterns: patternSet) }
 
     /// Every match in `text` (UTF-8).
     public func matches(in text: String) -> [Match] { matches(in: Array(text.utf8)) }

@@ -44,10 +44,14 @@ public struct StreamContext {
     public var windowStart: Int64
     /// The header of a delimited text stream, once its first line is known.
     public var table: TableHeader?
+    /// Per-task scratch state (Vectorscan scratch, reused arrays), owned by the task's
+    /// `StreamScanner`; nil means a detector allocates its own.
+    public var workspace: DetectorWorkspace?
 
-    public init(windowStart: Int64 = 0, table: TableHeader? = nil) {
+    public init(windowStart: Int64 = 0, table: TableHeader? = nil, workspace: DetectorWorkspace? = nil) {
         self.windowStart = windowStart
         self.table = table
+        self.workspace = workspace
     }
 
     /// The name of the table column holding `position` of `window`, if known.
@@ -66,4 +70,16 @@ public protocol Detector: Sendable {
     var reach: Int { get }
     /// Appends every match found in `window`; spans are relative to `window`.
     func detect(in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match])
+}
+
+/// Mutable state one scanning task reuses across windows: never shared between tasks.
+public final class DetectorWorkspace {
+    /// Vectorscan scratch for the engine's pattern set, if it has one.
+    let patternScratch: PatternScratch?
+    /// Pattern hits of the current window (capacity kept).
+    var hits: [PatternHit] = []
+
+    init(patterns: PatternSet?) {
+        patternScratch = patterns?.makeScratch()
+    }
 }

@@ -29,10 +29,49 @@ public struct Rule: Sendable, Hashable, Codable {
     /// Texts in which the rule must find nothing.
     public var negativeExamples: [String]
 
+    // Pattern-detector rules only (Rules/patterns.json); empty elsewhere.
+
+    /// Vectorscan expressions whose match ends where the value ends (an MBI's shape).
+    public var shapes: [String]
+    /// Vectorscan expressions for labels (`MRN`, `member ID`); the value follows after
+    /// separators (`:`, `#`, `=`, quotes, spaces) and filler words (`no`, `number`, `value`).
+    public var labels: [String]
+    /// Vectorscan expressions whose match ends where the value starts (FHIR's `"code": "MR" …
+    /// "value": "`), for structure a label cannot express.
+    public var prefixes: [String]
+    /// Table column and record key names (lowercased, `_` for separators) holding this identifier.
+    public var columns: [String]
+    /// How the value after a label or in a column is read: `token` (letters and digits with at
+    /// least one digit), `date`.
+    public var value: String?
+    /// The check a candidate must pass: `mbi`, `dea`, or none.
+    public var validator: String?
+
     enum CodingKeys: String, CodingKey {
         case id, name, type, description, confidence, context, references, examples
         case riskWeight = "risk_weight"
         case negativeExamples = "negative_examples"
+        case shapes, labels, prefixes, columns, value, validator
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(RuleID.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        type = try c.decode(IdentifierType.self, forKey: .type)
+        description = try c.decode(String.self, forKey: .description)
+        confidence = try c.decode(Double.self, forKey: .confidence)
+        riskWeight = try c.decode(Double.self, forKey: .riskWeight)
+        context = try c.decode(Context.self, forKey: .context)
+        references = try c.decode([String].self, forKey: .references)
+        examples = try c.decode([String].self, forKey: .examples)
+        negativeExamples = try c.decode([String].self, forKey: .negativeExamples)
+        shapes = try c.decodeIfPresent([String].self, forKey: .shapes) ?? []
+        labels = try c.decodeIfPresent([String].self, forKey: .labels) ?? []
+        prefixes = try c.decodeIfPresent([String].self, forKey: .prefixes) ?? []
+        columns = try c.decodeIfPresent([String].self, forKey: .columns) ?? []
+        value = try c.decodeIfPresent(String.self, forKey: .value)
+        validator = try c.decodeIfPresent(String.self, forKey: .validator)
     }
 }
 

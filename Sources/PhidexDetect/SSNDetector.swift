@@ -18,6 +18,8 @@ public struct SSNDetector: Detector {
     public var reach: Int { max(ContextWords.lookBehind, TableHeader.lookBehind) + 11 + ContextWords.lookAhead + 2 }
 
     private let ssn: Rule, itin: Rule, atin: Rule, irsn: Rule, neverIssued: Rule
+    /// Legacy Medicare claim numbers: an SSN followed by a beneficiary code.
+    private let hicn: Rule?
     private let contexts: [RuleID: ContextWords]
 
     /// Reported matches below this confidence are dropped.
@@ -35,6 +37,7 @@ public struct SSNDetector: Detector {
         atin = try find(.atin)
         irsn = try find(.irsn)
         neverIssued = try find(.ssnNeverIssued)
+        hicn = rules.first { $0.type == .hicn }
         self.rules = rules
         var contexts: [RuleID: ContextWords] = [:]
         for rule in rules { contexts[rule.id] = ContextWords(rule.context) }
@@ -51,6 +54,8 @@ public struct SSNDetector: Detector {
             var runEnd = index + 1
             while runEnd < count && ContextWords.isDigit(window[runEnd]) { runEnd += 1 }
             switch runEnd - index {
+            case 9 where hicn != nil && runEnd < count && ContextWords.isUpper(window[runEnd]):
+                claimNumber(in: window, start: index, digitsEnd: runEnd, into: &matches)
             case 9:
                 if let match = candidate(in: window, context: context, start: index, end: runEnd, separator: nil) { matches.append(match) }
             case 3:
@@ -193,6 +198,42 @@ public struct SSNDetector: Detector {
             }
         }
         return true
+    }
+
+    /// A legacy HICN: nine SSN digits and a beneficiary code (`A`, `B1`, `C2`, `D`, `T`, …),
+    /// reported as an HICN and as the SSN it exposes.
+    private func claimNumber(in window: UnsafeRawBufferPointer, start: Int, digitsEnd: Int, into matches: inout [Match]) {
+        guard let hicn, start == 0 || !ContextWords.isAlphanumeric(window[start - 1]) else { return }
+        var end = digitsEnd + 1
+        if end < window.count && (ContextWords.isDigit(window[end]) || ContextWords.isUpper(window[end])) { end += 1 }
+        guard end == window.count || !ContextWords.isAlphanumeric(window[end]) else { return }
+        var digits: [UInt8] = []
+        for offset in start..<digitsEnd { digits.append(window[offset] - 0x30) }
+        let area = Int(digits[0]) * 100 + Int(digits[1]) * 10 + Int(digits[2])
+        let group = Int(digits[3]) * 10 + Int(digits[4])
+        let serial = Int(digits[5]) * 1000 + Int(digits[6]) * 100 + Int(digits[7]) * 10 + Int(digits[8])
+        let text = String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self)
+        guard classify(area: area, group: group, serial: serial).0.id == ssn.id, !Self.advertising.contains(text),
+            !digits.allSatisfy({ $0 == digits[0] })
+        else { return }
+        var confidence = hicn.confidence
+        var reason = "SSN digits issuable + beneficiary code"
+        switch contexts[hicn.id]?.nearest(in: window, start: start, end: end) {
+        case let hit? where hit.isPositive:
+            confidence += 0.3
+            reason += "; context '\(hit.word)' \(Self.bytes(hit.distance)) away"
+        case _?:
+            return
+        case nil:
+            break
+        }
+        let code = String(decoding: UnsafeRawBufferPointer(rebasing: window[digitsEnd..<end]), as: UTF8.self)
+        matches.append(Match(
+            rule: hicn.id, type: hicn.type, span: ByteSpan(offset: Int64(start), length: end - start),
+            confidence: min(0.99, confidence), reason: reason, normalized: "hicn:" + text + code, masked: "*****" + text.suffix(4) + code))
+        matches.append(Match(
+            rule: ssn.id, type: ssn.type, span: ByteSpan(offset: Int64(start), length: 9), confidence: min(0.99, confidence),
+            reason: "the SSN inside an HICN; " + reason, normalized: "tin:" + text, masked: "*****" + text.suffix(4)))
     }
 
     /// Which rule a number belongs to, and the check that put it there.

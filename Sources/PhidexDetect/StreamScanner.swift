@@ -16,6 +16,7 @@ import PhidexCore
 public final class StreamScanner {
     public let engine: DetectionEngine
     public let chunkSize: Int
+    private let workspace: DetectorWorkspace
     let overlap: Int
 
     private let buffer: UnsafeMutableRawBufferPointer
@@ -35,6 +36,7 @@ public final class StreamScanner {
     /// - Parameter chunkSize: bytes read per window (1 MiB by default); any size >= 1 is correct.
     public init(engine: DetectionEngine, chunkSize: Int = 1 << 20) {
         self.engine = engine
+        self.workspace = engine.makeWorkspace()
         self.chunkSize = max(1, chunkSize)
         self.overlap = max(1, engine.reach)
         buffer = .allocate(byteCount: self.chunkSize + 2 * overlap, alignment: 64)
@@ -92,7 +94,7 @@ public final class StreamScanner {
         let hi = final ? windowEnd : max(reportedUpTo, windowEnd - Int64(overlap))
 
         scratch.removeAll(keepingCapacity: true)
-        let context = StreamContext(windowStart: windowStart, table: header.header)
+        let context = StreamContext(windowStart: windowStart, table: header.header, workspace: workspace)
         for detector in engine.detectors { detector.detect(in: window, context: context, into: &scratch) }
         var kept = scratch.filter {
             let start = windowStart + $0.span.offset

@@ -9,13 +9,33 @@ public enum ValueNormalizer {
     /// be one. The SSN family (ssn, itin, atin, irsn, ssn_never_issued) shares one namespace:
     /// they are all nine-digit taxpayer numbers.
     public static func normalize(_ text: String, as type: IdentifierType) -> String? {
+        let alphanumerics = String(text.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+            .uppercased()
         switch type {
         case .ssn, .itin, .atin, .irsn, .ssnNeverIssued:
             let digits = text.unicodeScalars.filter { !["-", " ", "."].contains($0) }
             guard digits.count == 9, digits.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
             return "tin:" + String(String.UnicodeScalarView(digits))
+        case .mbi:
+            return Array(alphanumerics.utf8).withUnsafeBytes { Validators.mbi($0)?.0 }
+        case .dea:
+            return Array(alphanumerics.utf8).withUnsafeBytes { Validators.dea($0)?.0 }
+        case .npi:
+            let digits = Array(alphanumerics.utf8)
+            guard digits.count == 10, digits.allSatisfy(ContextWords.isDigit) else { return nil }
+            return "npi:" + alphanumerics
+        case .hicn:
+            guard alphanumerics.utf8.count >= 10, alphanumerics.utf8.prefix(9).allSatisfy(ContextWords.isDigit) else { return nil }
+            return "hicn:" + alphanumerics
+        case .dob:
+            return Array(text.utf8).withUnsafeBytes { DateShape.read($0, at: 0) }.map(\.normalized)
+        case .mrn, .memberID:
+            return alphanumerics.isEmpty ? nil : namespace(type) + alphanumerics
         default:
             return nil
         }
     }
+
+    /// The namespace prefix of a label-found identifier type (`mrn:`, `member_id:`).
+    static func namespace(_ type: IdentifierType) -> String { type.rawValue + ":" }
 }

@@ -24,11 +24,20 @@ public enum Evaluator {
         var value: Int64
     }
 
-    /// Evaluates `run` of `reader`, whose roots must include `shareRoot` (absolute).
+    /// Evaluates `run` of `reader`, whose roots must include `shareRoot` (absolute). With
+    /// `formats` or `containers`, only files of those kinds count (plants, decoys, findings).
     public static func evaluate(
         manifest: CorpusManifest, reader: IndexReader, run: RunRecord, shareRoot: String,
-        minimumConfidence: Double = 0
+        minimumConfidence: Double = 0, formats: Set<String>? = nil, containers: Set<String>? = nil
     ) throws -> Evaluation {
+        var manifest = manifest
+        var keptFiles: Set<String>?
+        if formats != nil || containers != nil {
+            manifest.entries = manifest.entries.filter { entry in
+                formats.map { $0.contains(entry.format) } ?? true && containers.map { $0.contains(entry.container) } ?? true
+            }
+            keptFiles = Set(manifest.files.map(\.path))
+        }
         guard run.roots.contains(shareRoot) else {
             throw EvalError("run \(run.id) did not scan \(shareRoot) (its roots: \(run.roots.joined(separator: ", ")))")
         }
@@ -85,7 +94,7 @@ public enum Evaluator {
         var findingCount = 0
         do {
             try reader.findings(run: run.id, filter: FindingFilter(minimumConfidence: minimumConfidence)) { record in
-                guard let path = relative(record.path) else { return }
+                guard let path = relative(record.path), keptFiles?.contains(path) ?? true else { return }
                 findingCount += 1
                 let type = record.finding.type.rawValue
                 let key = Key(path: path, type: type, value: record.finding.valueKey)

@@ -40,6 +40,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Count only findings at or above this confidence (0 to 1).")
     var minConfidence: Double = 0
 
+    @Option(name: .long, help: ArgumentHelp("Count only files of these formats (comma-separated: csv,note,hl7,…).", valueName: "list"))
+    var onlyFormats: String?
+
+    @Option(name: .long, help: ArgumentHelp("Count only files in these containers (comma-separated: loose,zip,tar.gz>zip,…).", valueName: "list"))
+    var onlyContainers: String?
+
     @Option(name: .long, help: "Output format: table or json.")
     var format: Format = .table
 
@@ -82,7 +88,9 @@ struct EvalCommand: AsyncParsableCommand {
             let reader = try IndexReader(location: location)
             let record = try run.map { try reader.run(id: $0) } ?? reader.defaultRun()
             evaluation = try Evaluator.evaluate(
-                manifest: manifest, reader: reader, run: record, shareRoot: share, minimumConfidence: minConfidence)
+                manifest: manifest, reader: reader, run: record, shareRoot: share, minimumConfidence: minConfidence,
+                formats: onlyFormats.map { Set($0.split(separator: ",").map(String.init)) },
+                containers: onlyContainers.map { Set($0.split(separator: ",").map(String.init)) })
         } catch let error as IndexError {
             throw Failure(error.message)
         } catch {

@@ -74,15 +74,36 @@ import Testing
         let result = try PhidexBinary.run(["eval", corpus, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
-        let ssn = try #require(e.types.first { $0.type == "ssn" })
-        #expect((ssn.planted, ssn.found, ssn.decoyHits, ssn.unexpected) == (852, 425, 0, 0))
-        let itin = try #require(e.types.first { $0.type == "itin" })
-        #expect((itin.planted, itin.found, itin.decoyHits, itin.unexpected) == (19, 13, 0, 0))
+        let expected: [String: (planted: Int, found: Int)] = [
+            "ssn": (852, 425), "itin": (19, 13), "hicn": (2, 1), "mbi": (269, 133), "npi": (20, 13), "dea": (14, 10),
+            "mrn": (825, 289), "dob": (872, 336), "member_id": (778, 315),
+        ]
+        for (type, numbers) in expected {
+            let score = try #require(e.types.first { $0.type == type }, "no \(type) row")
+            #expect((score.planted, score.found) == numbers, "\(type)")
+            #expect(score.decoyHits == 0 && score.unexpected == 0, "\(type) false positives")
+        }
         #expect(e.decoys.allSatisfy { $0.hits == 0 }, "decoys reported: \(e.decoys.filter { $0.hits > 0 })")
-        // Every SSN and ITIN in a plain loose file is found; the misses are format gaps.
-        let note = try #require(e.formats.first { $0.group == "note" })
-        #expect(note.taxIDRecall == 1 || e.missedInLooseFiles.allSatisfy { $0.format != "note" })
-        #expect(e.missedInLooseFiles.allSatisfy { ["disk-image", "eml"].contains($0.format) })
+        // What is still missed in loose files is a format gap (issue 6): encoded mail bodies,
+        // UTF-16 records, HTML tables and SQL column lists.
+        #expect(e.missedInLooseFiles.allSatisfy { ["disk-image", "eml", "html", "sql"].contains($0.format) })
+    }
+
+    /// On the formats read as plain text today, every planted identifier of every type is
+    /// found and nothing else is reported.
+    @Test func plainTextFormatsAreComplete() throws {
+        let corpus = CorpusTests.repository.appendingPathComponent("Corpus").path
+        let result = try PhidexBinary.run([
+            "eval", corpus, "--format", "json", "--only-containers", "loose",
+            "--only-formats", "note,csv,json,xml,hl7,log,code,config,prose",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
+        #expect(e.types.count == 9)
+        for score in e.types {
+            #expect(score.planted > 0 && score.found == score.planted, "\(score.type): \(score.found) of \(score.planted)")
+            #expect(score.decoyHits + score.unexpected == 0, "\(score.type) false positives")
+        }
     }
 }
 

@@ -1,0 +1,2 @@
+// Vectorscan (the portable Hyperscan), block mode, as Swift sees it.
+#include <hs.h>

@@ -1,0 +1,123 @@
+// Reading a date the ways records print it (identifiers.md): 03/14/1962,
+// 3/14/1962, 03-14-1962, 1962-03-14, 19620314 (HL7, C-CDA), 14-Mar-1962,
+// March 14, 1962, Mar 14 1962, 14 March 1962. Only plausible birth years count.
+
+/// A calendar date read from bytes.
+struct DateShape: Equatable {
+    var year: Int
+    var month: Int
+    var day: Int
+    /// Bytes the date occupies.
+    var length: Int
+
+    /// Years a date of birth may have: 1900 up to this year.
+    static let years = 1900...2026
+
+    /// `dob:YYYY-MM-DD`.
+    var normalized: String {
+        "dob:" + String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+    }
+
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// The date starting exactly at `start`, ending at a non-alphanumeric byte, or nil.
+    static func read(_ bytes: UnsafeRawBufferPointer, at start: Int) -> DateShape? {
+        guard start < bytes.count else { return nil }
+        let found = ContextWords.isDigit(bytes[start]) ? numeric(bytes, start) : named(bytes, start)
+        guard let date = found, isValid(date) else { return nil }
+        let end = start + date.length
+        if end < bytes.count && ContextWords.isAlphanumeric(bytes[end]) { return nil }
+        return date
+    }
+
+    static func isValid(_ d: DateShape) -> Bool {
+        guard years.contains(d.year), (1...12).contains(d.month), d.day >= 1 else { return false }
+        let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]
+        if d.month == 2 && d.day == 29 {
+            return d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0)
+        }
+        return d.day <= days
+    }
+
+    /// Digits at `i`: value and count (at most `limit`).
+    private static func digits(_ b: UnsafeRawBufferPointer, _ i: Int, limit: Int) -> (value: Int, count: Int) {
+        var value = 0, n = 0
+        while i + n < b.count, n < limit, ContextWords.isDigit(b[i + n]) {
+            value = value * 10 + Int(b[i + n] - 0x30)
+            n += 1
+        }
+        return (value, n)
+    }
+
+    private static func numeric(_ b: UnsafeRawBufferPointer, _ s: Int) -> DateShape? {
+        let first = digits(b, s, limit: 8)
+        if first.count == 8 {  // YYYYMMDD
+            let v = first.value
+            if s + 8 < b.count && ContextWords.isDigit(b[s + 8]) {
+                // HL7 timestamps YYYYMMDDHHMM…: the date part still counts when digits follow.
+                var end = s + 8
+                while end < b.count && ContextWords.isDigit(b[end]) { end += 1 }
+                guard (end - s) <= 14 else { return nil }
+                return DateShape(year: v / 10000, month: v / 100 % 100, day: v % 100, length: end - s)
+            }
+            return DateShape(year: v / 10000, month: v / 100 % 100, day: v % 100, length: 8)
+        }
+        guard s + first.count < b.count else { return nil }
+        let sep = b[s + first.count]
+        guard sep == 0x2F || sep == 0x2D || sep == 0x2E else { return nil }
+        if first.count == 4 {  // YYYY-MM-DD
+            let m = digits(b, s + 5, limit: 2)
+            guard m.count >= 1, s + 5 + m.count < b.count, b[s + 5 + m.count] == sep else { return nil }
+            let d = digits(b, s + 6 + m.count, limit: 2)
+            guard d.count >= 1 else { return nil }
+            return DateShape(year: first.value, month: m.value, day: d.value, length: 6 + m.count + d.count)
+        }
+        guard first.count <= 2 else { return nil }
+        let secondStart = s + first.count + 1
+        if secondStart < b.count && ContextWords.isLetter(b[secondStart]) {  // 14-Mar-1962
+            guard let (month, length) = monthName(b, secondStart), secondStart + length < b.count,
+                b[secondStart + length] == sep
+            else { return nil }
+            let y = digits(b, secondStart + length + 1, limit: 4)
+            guard y.count == 4 else { return nil }
+            return DateShape(year: y.value, month: month, day: first.value, length: first.count + 1 + length + 1 + 4)
+        }
+        let second = digits(b, secondStart, limit: 2)  // MM/DD/YYYY (US order)
+        guard second.count >= 1, secondStart + second.count < b.count, b[secondStart + second.count] == sep else { return nil }
+        let y = digits(b, secondStart + second.count + 1, limit: 4)
+        guard y.count == 4 else { return nil }
+        return DateShape(year: y.value, month: first.value, day: second.value, length: first.count + second.count + 6)
+    }
+
+    /// `March 14, 1962`, `Mar 14 1962`, `Mar. 14, 1962`.
+    private static func named(_ b: UnsafeRawBufferPointer, _ s: Int) -> DateShape? {
+        guard let (month, length) = monthName(b, s) else { return nil }
+        var i = s + length
+        if i < b.count && b[i] == 0x2E { i += 1 }
+        guard i < b.count, b[i] == 0x20 else { return nil }
+        i += 1
+        let d = digits(b, i, limit: 2)
+        guard d.count >= 1 else { return nil }
+        i += d.count
+        if i < b.count && b[i] == 0x2C { i += 1 }
+        guard i < b.count, b[i] == 0x20 else { return nil }
+        i += 1
+        let y = digits(b, i, limit: 4)
+        guard y.count == 4 else { return nil }
+        return DateShape(year: y.value, month: month, day: d.value, length: i + 4 - s)
+    }
+
+    /// A month name or its three-letter abbreviation at `s`: (month, bytes).
+    private static func monthName(_ b: UnsafeRawBufferPointer, _ s: Int) -> (Int, Int)? {
+        var n = 0
+        while s + n < b.count, n < 9, ContextWords.isLetter(b[s + n]) { n += 1 }
+        guard n >= 3 else { return nil }
+        let word = String(decoding: (0..<n).map { ContextWords.lower(b[s + $0]) }, as: UTF8.self)
+        for (index, abbreviation) in months.enumerated() where word.hasPrefix(abbreviation) {
+            let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "october", "november", "december"][index]
+            if word == abbreviation || word == full || (abbreviation == "sep" && word == "sept") { return (index + 1, n) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,327 @@
+// Identifiers with letters, labels and structure, found in one Vectorscan pass
+// over each window, then checked in Swift on the candidates only:
+//   - shapes: the whole value is the pattern (MBI, DEA), checked by a validator;
+//   - labels: a word such as `MRN` or `member ID`, the value read after it;
+//   - prefixes: structure a label cannot say (FHIR's identifier typed MR, C-CDA's
+//     patientRole/id), the value starting where the pattern ends;
+//   - HL7 v2 segments (PID, IN1, IN2): values by field position;
+//   - table columns (CSV/TSV header names): every cell of a named column.
+// Digit-only shapes (SSN, NPI) stay with the byte scanners: they are what
+// multi-pattern engines do worst (shared/reference/performance.md).
+
+import PhidexCore
+
+/// Finds the identifiers of `Rules/patterns.json`.
+public struct PatternDetector: Detector {
+    public let rules: [Rule]
+    /// A table row's start may be 512 bytes before a cell; labels, separators and values
+    /// are far shorter; an HL7 segment is read up to `segmentLimit` bytes.
+    public var reach: Int { max(TableHeader.lookBehind + 96, Self.segmentLimit + 8) }
+
+    static let segmentLimit = 1024
+    static let minimumConfidence = 0.3
+
+    enum Role {
+        case shape(Int)
+        case label(Int)
+        case prefix(Int)
+        case segment
+    }
+
+    let patterns: PatternSet
+    private let roles: [Role]
+    private let contexts: [ContextWords]
+    /// Table column name -> index into `rules`.
+    private let columnRules: [String: Int]
+    private let mrn: Int?, dob: Int?, member: Int?
+
+    init(rules: [Rule]) throws {
+        self.rules = rules
+        var expressions: [String] = [], caseless: [Bool] = [], roles: [Role] = []
+        var columnRules: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() {
+            for shape in rule.shapes { expressions.append(shape); caseless.append(false); roles.append(.shape(index)) }
+            for label in rule.labels { expressions.append(label); caseless.append(true); roles.append(.label(index)) }
+            for prefix in rule.prefixes { expressions.append(prefix); caseless.append(true); roles.append(.prefix(index)) }
+            for column in rule.columns { columnRules[column] = index }
+            if rule.shapes.isEmpty && rule.value == nil {
+                throw CatalogueError(message: "\(rule.id): a label or column rule needs a value kind")
+            }
+        }
+        mrn = rules.firstIndex { $0.type == .mrn }
+        dob = rules.firstIndex { $0.type == .dob }
+        member = rules.firstIndex { $0.type == .memberID }
+        if mrn != nil || dob != nil || member != nil {
+            expressions.append(#"(PID|IN1|IN2)\|"#); caseless.append(false); roles.append(.segment)
+        }
+        self.patterns = try PatternSet(expressions: expressions, caseless: caseless)
+        self.roles = roles
+        self.contexts = rules.map { ContextWords($0.context) }
+        self.columnRules = columnRules
+    }
+
+    public func detect(in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
+        let workspace = context.workspace ?? DetectorWorkspace(patterns: patterns)
+        guard let scratch = workspace.patternScratch else { return }
+        workspace.hits.removeAll(keepingCapacity: true)
+        patterns.scan(window, scratch: scratch, into: &workspace.hits)
+        let first = matches.count
+        for hit in workspace.hits {
+            switch roles[Int(hit.pattern)] {
+            case .shape(let rule): shape(rule, endingAt: hit.end, in: window, context: context, into: &matches)
+            case .label(let rule):
+                let start = valueStart(afterLabelEndingAt: hit.end, in: window)
+                value(of: rule, at: start, in: window, how: "label", into: &matches)
+            case .prefix(let rule): value(of: rule, at: hit.end, in: window, how: "structure", into: &matches)
+            case .segment: segment(endingAt: hit.end, in: window, context: context, into: &matches)
+            }
+        }
+        if let table = context.table, !columnRules.isEmpty { columns(of: table, in: window, context: context, into: &matches) }
+        Self.removeRepeats(&matches, from: first)
+    }
+
+    // MARK: Shapes
+
+    private func shape(_ index: Int, endingAt end: Int, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
+        let rule = rules[index]
+        let lengths: [Int]
+        switch rule.validator {
+        case "mbi": lengths = [13, 11]
+        case "dea": lengths = [9]
+        default: return
+        }
+        for length in lengths where end - length >= 0 {
+            let start = end - length
+            if start > 0 && ContextWords.isAlphanumeric(window[start - 1]) { continue }
+            if end < window.count && ContextWords.isAlphanumeric(window[end]) { continue }
+            let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
+            guard let (normalized, check) = Validators.check(rule.validator!, bytes) else { continue }
+            var confidence = rule.confidence
+            var reason = check
+            switch contexts[index].nearest(in: window, start: start, end: end) {
+            case let hit? where hit.isPositive:
+                confidence += 0.1
+                reason += "; context '\(hit.word)' \(hit.distance) bytes away"
+            case let hit?:
+                confidence -= 0.4
+                reason += "; negative context '\(hit.word)' \(hit.distance) bytes away"
+            case nil:
+                // A checksum one random string in ten passes is not enough on its own.
+                if rule.validator == "dea" { return }
+            }
+            guard confidence >= Self.minimumConfidence else { return }
+            matches.append(Match(
+                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: length),
+                confidence: min(0.99, confidence), reason: reason, normalized: normalized, masked: Self.mask(bytes)))
+            return
+        }
+    }
+
+    // MARK: Labels and structure
+
+    /// Words that may sit between a label and its value: `MRN no.`, `DOB value="`.
+    private static let fillers: Set<String> = ["no", "nr", "num", "number", "is", "value", "id", "of", "on", "file", "extension"]
+
+    /// Where the value after a label starts: past separators, quotes and filler words.
+    private func valueStart(afterLabelEndingAt end: Int, in window: UnsafeRawBufferPointer) -> Int {
+        var i = end
+        let limit = min(window.count, end + 32)
+        while i < limit {
+            let byte = window[i]
+            switch byte {
+            case 0x20, 0x09, 0x3A, 0x23, 0x3D, 0x22, 0x27, 0x3E, 0x2E, 0x28, 0x5B, 0x2D, 0x5F, 0x0D, 0x0A:
+                i += 1  // space tab : # = " ' > . ( [ - _ CR LF
+            default:
+                guard ContextWords.isLetter(byte) else { return i }
+                var wordEnd = i
+                while wordEnd < limit && ContextWords.isLetter(window[wordEnd]) { wordEnd += 1 }
+                let word = String(decoding: (i..<wordEnd).map { ContextWords.lower(window[$0]) }, as: UTF8.self)
+                guard Self.fillers.contains(word) else { return i }
+                i = wordEnd
+            }
+        }
+        return i
+    }
+
+    /// Reads the value of rule `index` starting at `start` and appends it if it is one.
+    private func value(of index: Int, at start: Int, in window: UnsafeRawBufferPointer, how: String, into matches: inout [Match], cellEnd: Int? = nil) {
+        let rule = rules[index]
+        guard start < window.count else { return }
+        switch rule.value {
+        case "date":
+            guard let date = DateShape.read(window, at: start) else { return }
+            if let cellEnd, start + date.length != cellEnd { return }
+            matches.append(Match(
+                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: date.length),
+                confidence: rule.confidence, reason: "date after \(how)", normalized: date.normalized,
+                masked: "****-**-**"))
+        case "token":
+            var end = start
+            var digits = 0
+            let limit = min(window.count, cellEnd ?? (start + 32))
+            while end < limit {
+                let byte = window[end]
+                if ContextWords.isDigit(byte) { digits += 1 } else if !(ContextWords.isLetter(byte) || byte == 0x2D) { break }
+                end += 1
+            }
+            while end > start && window[end - 1] == 0x2D { end -= 1 }
+            let length = end - start
+            guard (4...24).contains(length), digits >= 2 else { return }
+            if let cellEnd, end != cellEnd { return }
+            if end < window.count && (ContextWords.isAlphanumeric(window[end]) || window[end] == 0x40) { return }  // longer, or an email
+            let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
+            let canonical = String(decoding: bytes.compactMap { ContextWords.isAlphanumeric($0) ? Self.upper($0) : nil }, as: UTF8.self)
+            matches.append(Match(
+                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: length),
+                confidence: rule.confidence, reason: "\(length) characters after \(how)",
+                normalized: ValueNormalizer.namespace(rule.type) + canonical, masked: Self.mask(bytes)))
+        default:
+            return
+        }
+    }
+
+    // MARK: HL7 v2
+
+    /// Reads a PID, IN1 or IN2 segment whose `XXX|` ends at `end`.
+    private func segment(endingAt end: Int, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
+        let start = end - 4
+        guard start >= 0 else { return }
+        let atStreamStart = start == 0 && context.windowStart == 0
+        guard atStreamStart || (start > 0 && (window[start - 1] == 0x0D || window[start - 1] == 0x0A)) else { return }
+        let name = (window[start], window[start + 1], window[start + 2])
+        var field = 1, fieldStart = end
+        var position = end
+        let limit = min(window.count, end + Self.segmentLimit)
+        while position <= limit {
+            let atEnd = position == limit || window[position] == 0x0D || window[position] == 0x0A
+            if atEnd || window[position] == 0x7C {
+                hl7Field(segment: name, number: field, start: fieldStart, end: position, in: window, into: &matches)
+                if atEnd { break }
+                field += 1
+                fieldStart = position + 1
+            }
+            position += 1
+        }
+    }
+
+    private func hl7Field(segment: (UInt8, UInt8, UInt8), number: Int, start: Int, end: Int, in window: UnsafeRawBufferPointer, into matches: inout [Match]) {
+        guard end > start else { return }
+        switch (segment, number) {
+        case ((0x50, 0x49, 0x44), 3):  // PID-3: repetitions of ID^^^authority^type
+            var repetitionStart = start
+            for position in start...end where position == end || window[position] == 0x7E {
+                let components = Self.split(window, repetitionStart, position, by: 0x5E)
+                if let mrn, components.count >= 5, Self.equals(window, components[4], "MR") {
+                    value(of: mrn, at: components[0].lowerBound, in: window, how: "HL7 PID-3 typed MR", into: &matches, cellEnd: components[0].upperBound)
+                }
+                repetitionStart = position + 1
+            }
+        case ((0x50, 0x49, 0x44), 7):  // PID-7 date of birth
+            if let dob {
+                let first = Self.split(window, start, end, by: 0x5E)[0]
+                value(of: dob, at: first.lowerBound, in: window, how: "HL7 PID-7", into: &matches, cellEnd: first.upperBound)
+            }
+        case ((0x49, 0x4E, 0x31), 36), ((0x49, 0x4E, 0x32), 8):  // IN1-36 policy number, IN2-8 Medicaid number
+            if let member {
+                let first = Self.split(window, start, end, by: 0x5E)[0]
+                value(of: member, at: first.lowerBound, in: window, how: number == 36 ? "HL7 IN1-36" : "HL7 IN2-8", into: &matches, cellEnd: first.upperBound)
+            }
+        default:
+            break
+        }
+    }
+
+    private static func split(_ window: UnsafeRawBufferPointer, _ start: Int, _ end: Int, by separator: UInt8) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var partStart = start
+        for position in start...end where position == end || window[position] == separator {
+            parts.append(partStart..<position)
+            partStart = position + 1
+        }
+        return parts
+    }
+
+    private static func equals(_ window: UnsafeRawBufferPointer, _ range: Range<Int>, _ text: String) -> Bool {
+        range.count == text.utf8.count && zip(range, text.utf8).allSatisfy { window[$0] == $1 }
+    }
+
+    // MARK: Table columns
+
+    /// Every cell of a column named in a rule's `columns`, in rows starting in this window.
+    private func columns(of table: TableHeader, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
+        var wanted: [Int: Int] = [:]  // column index -> rule index
+        for (column, name) in table.columns.enumerated() {
+            if let rule = columnRules[Self.columnKey(name)] { wanted[column] = rule }
+        }
+        guard !wanted.isEmpty else { return }
+        let headerEndInWindow = Int(table.end - context.windowStart)
+        var lineStart = 0
+        // Only rows whose start this window sees (after a newline, or the stream's first row).
+        if !(headerEndInWindow >= 0 && headerEndInWindow <= window.count) {
+            guard let newline = window.firstIndex(of: 0x0A) else { return }
+            lineStart = newline + 1
+        } else {
+            lineStart = headerEndInWindow
+        }
+        while lineStart < window.count {
+            var column = 0, cellStart = lineStart, quoted = false, position = lineStart
+            while position <= window.count {
+                let atLineEnd = position == window.count || window[position] == 0x0A
+                if atLineEnd && position == window.count { return }  // row continues past the window
+                let byte = atLineEnd ? 0x0A : window[position]
+                if byte == 0x22 { quoted.toggle() }
+                if atLineEnd || (byte == table.delimiter && !quoted) {
+                    if let rule = wanted[column] {
+                        var s = cellStart, e = position
+                        if e > s && window[e - 1] == 0x0D { e -= 1 }
+                        while s < e && (window[s] == 0x20 || window[s] == 0x22) { s += 1 }
+                        while e > s && (window[e - 1] == 0x20 || window[e - 1] == 0x22) { e -= 1 }
+                        if e > s { value(of: rule, at: s, in: window, how: "column '\(table.columns[column])'", into: &matches, cellEnd: e) }
+                    }
+                    column += 1
+                    cellStart = position + 1
+                    if atLineEnd { break }
+                }
+                position += 1
+            }
+            lineStart = position + 1
+        }
+    }
+
+    /// A column or key name as rules list it: lowercased, spaces and dashes as `_`.
+    static func columnKey(_ name: String) -> String {
+        String(name.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+
+    // MARK: Helpers
+
+    /// One match per rule and span, the most confident.
+    static func removeRepeats(_ matches: inout [Match], from first: Int) {
+        guard matches.count - first > 1 else { return }
+        var best: [String: Int] = [:]
+        var kept: [Match] = []
+        for match in matches[first...] {
+            let key = "\(match.rule.rawValue) \(match.span.offset) \(match.span.length)"
+            if let at = best[key] {
+                if match.confidence > kept[at].confidence { kept[at] = match }
+            } else {
+                best[key] = kept.count
+                kept.append(match)
+            }
+        }
+        matches.replaceSubrange(first..., with: kept)
+    }
+
+    /// All but the last four letters and digits masked.
+    static func mask(_ bytes: UnsafeRawBufferPointer) -> String {
+        let alphanumerics = bytes.filter { ContextWords.isAlphanumeric($0) }.count
+        var seen = 0
+        return String(decoding: bytes.map { byte -> UInt8 in
+            guard ContextWords.isAlphanumeric(byte) else { return byte }
+            seen += 1
+            return seen > alphanumerics - 4 ? byte : 0x2A
+        }, as: UTF8.self)
+    }
+
+    static func upper(_ byte: UInt8) -> UInt8 { ContextWords.isLower(byte) ? byte & ~0x20 : byte }
+}
