@@ -7,18 +7,19 @@ import Foundation
 /// Writes the benchmark's synthetic inputs.
 public enum BenchCorpus {
     /// Writes `files` text files totalling about `bytes` into `directory`, each the same
-    /// mix a share holds: visit notes, prose, code, configuration and short CSV exports,
-    /// about one SSN per 1.9 KB overall, like the inputs in ../shared/reference/performance.md.
+    /// mix a share holds: mostly prose, code and configuration, some visit notes and short
+    /// CSV exports — about one identifier per 2 KB overall, like the inputs measured in
+    /// ../shared/reference/performance.md.
     /// Every file gets the same mix, so no single file holds most of the work.
     public static func writeText(into directory: String, bytes: Int, files: Int = 16, seed: UInt64 = 7) throws(CorpusError) {
         var rng = SeededGenerator(seed: seed)
         var people = rng.fork("people")
         var factory = DocumentFactory(rng: rng.fork("documents"), people: SyntheticPerson.population(count: 20_000, rng: &people))
-        var pool = (0..<2000).map { factory.clinicalNote(name: "note-\($0)").bytes }
-        pool += (0..<2000).map { factory.proseFile(name: "memo-\($0).md").bytes }
-        pool += (0..<2000).map { factory.sourceFile(name: "src-\($0).\(["py", "swift", "js", "c"][$0 % 4])").bytes }
-        pool += (0..<2000).map { factory.configFile(name: "conf-\($0).\($0 % 2 == 0 ? "yaml" : "ini")").bytes }
-        pool += (0..<40).map { factory.patientCSV(name: "export-\($0).csv", rows: 40).bytes }
+        var pool = (0..<500).map { factory.clinicalNote(name: "note-\($0)").bytes }
+        pool += (0..<4000).map { factory.proseFile(name: "memo-\($0).md").bytes }
+        pool += (0..<4000).map { factory.sourceFile(name: "src-\($0).\(["py", "swift", "js", "c"][$0 % 4])").bytes }
+        pool += (0..<4000).map { factory.configFile(name: "conf-\($0).\(["yaml", "ini", "json"][$0 % 3])").bytes }
+        pool += (0..<10).map { factory.patientCSV(name: "export-\($0).csv", rows: 40).bytes }
         let perFile = max(1, bytes / max(1, files))
         for index in 0..<files {
             var content: [UInt8] = []
@@ -39,11 +40,11 @@ public enum BenchCorpus {
         var people = rng.fork("people")
         var factory = DocumentFactory(rng: rng.fork("documents"), people: SyntheticPerson.population(count: 5_000, rng: &people))
         var pool: [(String, [UInt8])] = []
-        for i in 0..<400 { pool.append(("txt", factory.clinicalNote(name: "\(i)").bytes)) }
-        for i in 0..<300 { pool.append((["py", "swift", "js", "c"][i % 4], factory.sourceFile(name: "f.\(["py", "swift", "js", "c"][i % 4])").bytes)) }
-        for i in 0..<200 { pool.append((i % 2 == 0 ? "yaml" : "ini", factory.configFile(name: i % 2 == 0 ? "c.yaml" : "c.ini").bytes)) }
-        for _ in 0..<200 { pool.append(("md", factory.proseFile(name: "m.md").bytes)) }
-        for _ in 0..<100 { pool.append(("csv", factory.patientCSV(name: "p.csv", rows: 12).bytes)) }
+        for i in 0..<100 { pool.append(("txt", factory.clinicalNote(name: "\(i)").bytes)) }
+        for i in 0..<600 { pool.append((["py", "swift", "js", "c"][i % 4], factory.sourceFile(name: "f.\(["py", "swift", "js", "c"][i % 4])").bytes)) }
+        for i in 0..<400 { pool.append((["yaml", "ini", "json"][i % 3], factory.configFile(name: "c." + ["yaml", "ini", "json"][i % 3]).bytes)) }
+        for _ in 0..<400 { pool.append(("md", factory.proseFile(name: "m.md").bytes)) }
+        for _ in 0..<20 { pool.append(("csv", factory.patientCSV(name: "p.csv", rows: 12).bytes)) }
         var members: [ArchiveMember] = []
         members.reserveCapacity(count)
         var total = 0

@@ -28,39 +28,64 @@ struct ContextWords: Sendable {
     static let lookAhead = 24
 
     private var words: [(bytes: [UInt8], text: String, positive: Bool)]
+    /// For each (lowercased) byte, the words that start with it, as a bit set over `words`:
+    /// one table lookup per byte of the context window instead of one comparison per word.
+    private var startingWith: [UInt64]
 
     init(_ context: Rule.Context) {
         words = context.positive.map { (Array($0.lowercased().utf8), $0, true) }
             + context.negative.map { (Array($0.lowercased().utf8), $0, false) }
         words.removeAll { $0.bytes.isEmpty }
+        precondition(words.count <= 64, "at most 64 context words per rule")
+        startingWith = [UInt64](repeating: 0, count: 256)
+        for (index, word) in words.enumerated() {
+            let first = word.bytes[0]
+            startingWith[Int(first)] |= 1 << UInt64(index)
+            if Self.isLower(first) { startingWith[Int(first & ~0x20)] |= 1 << UInt64(index) }
+        }
     }
 
     /// The context word nearest to the match `[start, end)` in `window`, if any.
     func nearest(in window: UnsafeRawBufferPointer, start: Int, end: Int) -> ContextHit? {
         var best: ContextHit?
+        // Behind: positions from the match back to the look-behind limit. A word found
+        // there ends before the match; the first found per word is its nearest occurrence.
+        let behindFrom = max(0, start - Self.lookBehind)
+        var position = start - 1
+        while position >= behindFrom {
+            var candidates = startingWith[Int(window[position])]
+            while candidates != 0 {
+                let index = candidates.trailingZeroBitCount
+                candidates &= candidates - 1
+                let word = words[index]
+                let wordEnd = position + word.bytes.count
+                guard wordEnd <= start else { continue }
+                let distance = start - wordEnd
+                if !word.positive && start - position > Self.negativeLookBehind { continue }
+                if let current = best, current.distance < distance { continue }
+                if matches(word.bytes, in: window, at: position) {
+                    consider(ContextHit(word: word.text, isPositive: word.positive, distance: distance), &best)
+                }
+            }
+            if let current = best, start - position > current.distance + 64 { break }
+            position -= 1
+        }
+        // Ahead: the first occurrence after the match.
         let aheadTo = min(window.count, end + Self.lookAhead)
-        for word in words {
-            let length = word.bytes.count
-            let behindFrom = max(0, start - (word.positive ? Self.lookBehind : Self.negativeLookBehind))
-            // Behind: the last occurrence that ends before the match.
-            var position = start - length
-            let first = word.bytes[0]
-            while position >= behindFrom {
-                if Self.lower(window[position]) == first && matches(word.bytes, in: window, at: position) {
-                    consider(ContextHit(word: word.text, isPositive: word.positive, distance: start - (position + length)), &best)
-                    break
-                }
-                position -= 1
-            }
-            // Ahead: the first occurrence after the match.
-            position = end
-            while position + length <= aheadTo {
-                if Self.lower(window[position]) == first && matches(word.bytes, in: window, at: position) {
+        position = end
+        while position < aheadTo {
+            if let current = best, position - end > current.distance { break }
+            var candidates = startingWith[Int(window[position])]
+            while candidates != 0 {
+                let index = candidates.trailingZeroBitCount
+                candidates &= candidates - 1
+                let word = words[index]
+                guard position + word.bytes.count <= aheadTo else { continue }
+                if matches(word.bytes, in: window, at: position) {
                     consider(ContextHit(word: word.text, isPositive: word.positive, distance: position - end), &best)
-                    break
                 }
-                position += 1
             }
+            position += 1
         }
         return best
     }

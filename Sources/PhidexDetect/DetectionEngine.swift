@@ -16,14 +16,17 @@ public struct DetectionEngine: Sendable {
 
     public init(catalogue: RuleCatalogue = .builtIn) throws {
         var detectors: [any Detector] = []
+        var ssn: SSNDetector?, number: NumberDetector?
         for (name, rules) in catalogue.rulesByDetector.sorted(by: { $0.key < $1.key }) {
             switch name {
-            case "ssn": detectors.append(try SSNDetector(rules: rules))
-            case "number": detectors.append(try NumberDetector(rules: rules))
+            case "ssn": ssn = try SSNDetector(rules: rules)
+            case "number": number = try NumberDetector(rules: rules)
             case "pattern": detectors.append(try PatternDetector(rules: rules))
             default: throw CatalogueError(message: "rule file names unknown detector '\(name)'")
             }
         }
+        // The byte scanners share one pass over the digit runs.
+        if ssn != nil || number != nil { detectors.insert(DigitDetector(ssn: ssn, number: number), at: 0) }
         self.catalogue = catalogue
         self.detectors = detectors
         self.patternSet = detectors.lazy.compactMap { ($0 as? PatternDetector)?.patterns }.first

@@ -7,7 +7,7 @@
 import PhidexCore
 
 /// Finds the identifiers of `Rules/numbers.json`.
-public struct NumberDetector: Detector {
+public struct NumberDetector: DigitRunDetector {
     public let rules: [Rule]
     public var reach: Int { max(ContextWords.lookBehind, TableHeader.lookBehind) + 12 + ContextWords.lookAhead + 2 }
 
@@ -23,30 +23,23 @@ public struct NumberDetector: Detector {
         self.context = ContextWords(npi.context)
     }
 
-    public func detect(in window: UnsafeRawBufferPointer, context streamContext: StreamContext, into matches: inout [Match]) {
+    /// Checks the digit run `[index, runEnd)`: ten digits, or the first four of `NNNN-NNN-NNN`.
+    func digitRun(in window: UnsafeRawBufferPointer, start index: Int, end runEnd: Int, context streamContext: StreamContext, into matches: inout [Match]) {
         let count = window.count
-        var index = 0
-        while index < count {
-            index = SSNDetector.nextDigit(in: window, from: index)
-            guard index < count else { break }
-            var runEnd = index + 1
-            while runEnd < count && ContextWords.isDigit(window[runEnd]) { runEnd += 1 }
-            var end: Int? = nil
-            if runEnd - index == 10 {
-                end = runEnd
-            } else if runEnd - index == 4, index + 12 <= count {
-                // 4-3-3 with a dash or space, as NPIs are sometimes printed.
-                let separator = window[index + 4]
-                if (separator == 0x2D || separator == 0x20) && window[index + 8] == separator
-                    && [5, 6, 7, 9, 10, 11].allSatisfy({ ContextWords.isDigit(window[index + $0]) })
-                    && (index + 12 == count || !ContextWords.isDigit(window[index + 12]))
-                {
-                    end = index + 12
-                }
+        var end: Int? = nil
+        if runEnd - index == 10 {
+            end = runEnd
+        } else if runEnd - index == 4, index + 12 <= count {
+            // 4-3-3 with a dash or space, as NPIs are sometimes printed.
+            let separator = window[index + 4]
+            if (separator == 0x2D || separator == 0x20) && window[index + 8] == separator
+                && [5, 6, 7, 9, 10, 11].allSatisfy({ ContextWords.isDigit(window[index + $0]) })
+                && (index + 12 == count || !ContextWords.isDigit(window[index + 12]))
+            {
+                end = index + 12
             }
-            if let end, let match = candidate(window, streamContext, start: index, end: end) { matches.append(match) }
-            index = max(runEnd, end ?? runEnd)
         }
+        if let end, let match = candidate(window, streamContext, start: index, end: end) { matches.append(match) }
     }
 
     private func candidate(_ window: UnsafeRawBufferPointer, _ streamContext: StreamContext, start: Int, end: Int) -> Match? {

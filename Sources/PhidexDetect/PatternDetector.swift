@@ -298,10 +298,12 @@ public struct PatternDetector: Detector {
     /// One match per rule and span, the most confident.
     static func removeRepeats(_ matches: inout [Match], from first: Int) {
         guard matches.count - first > 1 else { return }
-        var best: [String: Int] = [:]
+        struct Key: Hashable { var rule: RuleID, span: ByteSpan }
+        var best: [Key: Int] = [:]
         var kept: [Match] = []
+        kept.reserveCapacity(matches.count - first)
         for match in matches[first...] {
-            let key = "\(match.rule.rawValue) \(match.span.offset) \(match.span.length)"
+            let key = Key(rule: match.rule, span: match.span)
             if let at = best[key] {
                 if match.confidence > kept[at].confidence { kept[at] = match }
             } else {

@@ -11,7 +11,7 @@
 import PhidexCore
 
 /// Finds SSN-shaped numbers and classifies them into the rules of `Rules/ssn.json`.
-public struct SSNDetector: Detector {
+public struct SSNDetector: DigitRunDetector {
     public let rules: [Rule]
     /// Context + boundary bytes either side of a match of at most 11 bytes; a table row's start
     /// may lie further back than context words.
@@ -44,50 +44,23 @@ public struct SSNDetector: Detector {
         self.contexts = contexts
     }
 
-    public func detect(in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
+    /// Classifies the digit run `[index, runEnd)` (SSN shapes start with a run of 9 or of 3).
+    func digitRun(in window: UnsafeRawBufferPointer, start index: Int, end runEnd: Int, context: StreamContext, into matches: inout [Match]) {
         let count = window.count
-        var index = 0
-        while index < count {
-            index = Self.nextDigit(in: window, from: index)
-            guard index < count else { break }
-            // `index` starts a digit run (the byte before, if any, is not a digit).
-            var runEnd = index + 1
-            while runEnd < count && ContextWords.isDigit(window[runEnd]) { runEnd += 1 }
-            switch runEnd - index {
-            case 9 where hicn != nil && runEnd < count && ContextWords.isUpper(window[runEnd]):
-                claimNumber(in: window, start: index, digitsEnd: runEnd, into: &matches)
-            case 9:
-                if let match = candidate(in: window, context: context, start: index, end: runEnd, separator: nil) { matches.append(match) }
-            case 3:
-                if let end = separatedEnd(in: window, start: index),
-                    let match = candidate(in: window, context: context, start: index, end: end, separator: window[index + 3])
-                {
-                    matches.append(match)
-                }
-            default:
-                break
+        switch runEnd - index {
+        case 9 where hicn != nil && runEnd < count && ContextWords.isUpper(window[runEnd]):
+            claimNumber(in: window, start: index, digitsEnd: runEnd, into: &matches)
+        case 9:
+            if let match = candidate(in: window, context: context, start: index, end: runEnd, separator: nil) { matches.append(match) }
+        case 3:
+            if let end = separatedEnd(in: window, start: index),
+                let match = candidate(in: window, context: context, start: index, end: end, separator: window[index + 3])
+            {
+                matches.append(match)
             }
-            index = runEnd
+        default:
+            break
         }
-    }
-
-    /// The offset of the first ASCII digit at or after `start`, or `window.count`. Eight bytes
-    /// at a time (SWAR): most bytes of most files are not digits.
-    @inline(__always)
-    static func nextDigit(in window: UnsafeRawBufferPointer, from start: Int) -> Int {
-        var index = start
-        let count = window.count
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        while index + 8 <= count {
-            // A lane holds a digit iff, after XOR 0x30, its high nibble is 0 and its low nibble < 10;
-            // `bad` is then zero in exactly the digit lanes.
-            let t = window.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (0x30 &* ones)
-            let bad = (t & (0xF0 &* ones)) | (((t & (0x0F &* ones)) &+ (0x06 &* ones)) & (0x10 &* ones))
-            if (bad &- ones) & ~bad & (0x80 &* ones) != 0 { break }
-            index += 8
-        }
-        while index < count && !ContextWords.isDigit(window[index]) { index += 1 }
-        return index
     }
 
     /// The end of `AAA?GG?SSSS` starting at `start` when both separators agree, else nil.

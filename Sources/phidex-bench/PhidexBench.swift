@@ -31,9 +31,17 @@ struct PhidexBench: ParsableCommand {
     @Option(help: "Number of small files in the tree.")
     var smallFiles = 50_000
 
-    /// The SSN family as a ripgrep pattern: what Phidex's SSN rules look for (dash, space,
-    /// dot or bare), before validation and context, which ripgrep cannot do.
-    static let peerPattern = #"\b(?:[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{3} [0-9]{2} [0-9]{4}|[0-9]{3}\.[0-9]{2}\.[0-9]{4}|[0-9]{9})\b"#
+    /// Phidex's catalogue as ripgrep patterns: the shapes and labels its rules look for
+    /// (SSN and HICN, NPI, MBI, DEA, dates, the MRN, member-ID and birth labels), before the
+    /// validation, context and structure that a regex engine cannot do.
+    static let peerPatterns = [
+        #"\b[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}\b"#, #"\b[0-9]{9}(?:[A-Z][0-9A-Z]?)?\b"#,
+        #"\b[0-9]{10}\b"#, #"\b[0-9]{4}[- ][0-9]{3}[- ][0-9]{3}\b"#,
+        #"(?i)\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}\b"#,
+        #"\b[A-HJ-MPR-UX][A-Z9][0-9]{7}\b"#,
+        #"\b[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{4}\b"#, #"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"#,
+        #"(?i)\b(?:mrn|mr ?#|medical record (?:number|no)|chart ?(?:#|no)|patient ?id|member ?(?:id|#|no|number)|member_id|subscriber ?id|policy ?(?:#|no|number)|medicaid ?(?:id|#)|dob|d\.o\.b|date of birth|birth ?date|birth_date|born)\b"#,
+    ]
 
     func validate() throws {
         guard runs >= 1, textMiB >= 1, smallFiles >= 1 else { throw ValidationError("sizes and runs must be positive") }
@@ -53,7 +61,7 @@ struct PhidexBench: ParsableCommand {
         let treeBytes = treeFiles.reduce(0) { $0 + size($1) }
         let engine = try DetectionEngine()
         let index = work + "/scratch/bench.phidex"
-        let rgBase = [rg, "--no-ignore", "--hidden", "--count-matches", "-e", Self.peerPattern]
+        let rgBase = [rg, "--no-ignore", "--hidden", "--count-matches"] + Self.peerPatterns.flatMap { ["-e", $0] }
 
         var m = Measurements()
         note("measuring: \(runs) alternating runs of each pair")
@@ -129,7 +137,7 @@ struct PhidexBench: ParsableCommand {
     func prepare(in work: String) throws -> Inputs {
         let inputs = Inputs(text: work + "/text", tree: work + "/tree", tarGzip: work + "/tree.tar.gz")
         let stamp = work + "/inputs.stamp"
-        let wanted = "text \(textMiB) MiB; tree \(smallFiles) files; inputs v3\n"
+        let wanted = "text \(textMiB) MiB; tree \(smallFiles) files; inputs v4\n"
         if (try? String(contentsOfFile: stamp, encoding: .utf8)) == wanted { return inputs }
         let fm = FileManager.default
         for path in [inputs.text, inputs.tree, inputs.tarGzip, stamp] where fm.fileExists(atPath: path) {
