@@ -5,7 +5,7 @@ import PhidexCore
 /// All detectors built from a rule catalogue. Immutable and `Sendable`: build once per scan.
 public struct DetectionEngine: Sendable {
     /// Detector names a rule file may name.
-    static let detectorNames: Set<String> = ["ssn", "number", "pattern"]
+    static let detectorNames: Set<String> = ["ssn", "number", "alphanumeric", "pattern"]
 
     public let catalogue: RuleCatalogue
     public let detectors: [any Detector]
@@ -16,17 +16,20 @@ public struct DetectionEngine: Sendable {
 
     public init(catalogue: RuleCatalogue = .builtIn) throws {
         var detectors: [any Detector] = []
-        var ssn: SSNDetector?, number: NumberDetector?
+        var ssn: SSNDetector?, number: NumberDetector?, alphanumeric: AlphanumericDetector?
         for (name, rules) in catalogue.rulesByDetector.sorted(by: { $0.key < $1.key }) {
             switch name {
             case "ssn": ssn = try SSNDetector(rules: rules)
             case "number": number = try NumberDetector(rules: rules)
+            case "alphanumeric": alphanumeric = try AlphanumericDetector(rules: rules)
             case "pattern": detectors.append(try PatternDetector(rules: rules))
             default: throw CatalogueError(message: "rule file names unknown detector '\(name)'")
             }
         }
         // The byte scanners share one pass over the digit runs.
-        if ssn != nil || number != nil { detectors.insert(DigitDetector(ssn: ssn, number: number), at: 0) }
+        if ssn != nil || number != nil || alphanumeric != nil {
+            detectors.insert(DigitDetector(ssn: ssn, number: number, alphanumeric: alphanumeric), at: 0)
+        }
         self.catalogue = catalogue
         self.detectors = detectors
         self.patternSet = detectors.lazy.compactMap { ($0 as? PatternDetector)?.patterns }.first

@@ -7,7 +7,7 @@
 import PhidexCore
 
 /// Finds the identifiers of `Rules/numbers.json`.
-public struct NumberDetector: DigitRunDetector {
+public final class NumberDetector: DigitRunDetector {
     public let rules: [Rule]
     public var reach: Int { max(ContextWords.lookBehind, TableHeader.lookBehind) + 12 + ContextWords.lookAhead + 2 }
 

@@ -1,13 +1,12 @@
-// Identifiers with letters, labels and structure, found in one Vectorscan pass
-// over each window, then checked in Swift on the candidates only:
-//   - shapes: the whole value is the pattern (MBI, DEA), checked by a validator;
+// Identifiers found by what surrounds them, in one Vectorscan pass over each
+// window, then read in Swift on the candidates only:
 //   - labels: a word such as `MRN` or `member ID`, the value read after it;
 //   - prefixes: structure a label cannot say (FHIR's identifier typed MR, C-CDA's
 //     patientRole/id), the value starting where the pattern ends;
 //   - HL7 v2 segments (PID, IN1, IN2): values by field position;
 //   - table columns (CSV/TSV header names): every cell of a named column.
-// Digit-only shapes (SSN, NPI) stay with the byte scanners: they are what
-// multi-pattern engines do worst (shared/reference/performance.md).
+// Shapes anchored on digits (SSN, NPI, MBI, DEA) stay with the byte scanners:
+// they are what multi-pattern engines do worst (shared/reference/performance.md).
 
 import PhidexCore
 
@@ -19,10 +18,8 @@ public struct PatternDetector: Detector {
     public var reach: Int { max(TableHeader.lookBehind + 96, Self.segmentLimit + 8) }
 
     static let segmentLimit = 1024
-    static let minimumConfidence = 0.3
 
     enum Role {
-        case shape(Int)
         case label(Int)
         case prefix(Int)
         case segment
@@ -30,7 +27,6 @@ public struct PatternDetector: Detector {
 
     let patterns: PatternSet
     private let roles: [Role]
-    private let contexts: [ContextWords]
     /// Table column name -> index into `rules`.
     private let columnRules: [String: Int]
     private let mrn: Int?, dob: Int?, member: Int?
@@ -40,13 +36,10 @@ public struct PatternDetector: Detector {
         var expressions: [String] = [], caseless: [Bool] = [], roles: [Role] = []
         var columnRules: [String: Int] = [:]
         for (index, rule) in rules.enumerated() {
-            for shape in rule.shapes { expressions.append(shape); caseless.append(false); roles.append(.shape(index)) }
             for label in rule.labels { expressions.append(label); caseless.append(true); roles.append(.label(index)) }
             for prefix in rule.prefixes { expressions.append(prefix); caseless.append(true); roles.append(.prefix(index)) }
             for column in rule.columns { columnRules[column] = index }
-            if rule.shapes.isEmpty && rule.value == nil {
-                throw CatalogueError(message: "\(rule.id): a label or column rule needs a value kind")
-            }
+            if rule.value == nil { throw CatalogueError(message: "\(rule.id): a pattern rule needs a value kind") }
         }
         mrn = rules.firstIndex { $0.type == .mrn }
         dob = rules.firstIndex { $0.type == .dob }
@@ -56,7 +49,6 @@ public struct PatternDetector: Detector {
         }
         self.patterns = try PatternSet(expressions: expressions, caseless: caseless)
         self.roles = roles
-        self.contexts = rules.map { ContextWords($0.context) }
         self.columnRules = columnRules
     }
 
@@ -68,7 +60,6 @@ public struct PatternDetector: Detector {
         let first = matches.count
         for hit in workspace.hits {
             switch roles[Int(hit.pattern)] {
-            case .shape(let rule): shape(rule, endingAt: hit.end, in: window, context: context, into: &matches)
             case .label(let rule):
                 let start = valueStart(afterLabelEndingAt: hit.end, in: window)
                 value(of: rule, at: start, in: window, how: "label", into: &matches)
@@ -78,43 +69,6 @@ public struct PatternDetector: Detector {
         }
         if let table = context.table, !columnRules.isEmpty { columns(of: table, in: window, context: context, into: &matches) }
         Self.removeRepeats(&matches, from: first)
-    }
-
-    // MARK: Shapes
-
-    private func shape(_ index: Int, endingAt end: Int, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
-        let rule = rules[index]
-        let lengths: [Int]
-        switch rule.validator {
-        case "mbi": lengths = [13, 11]
-        case "dea": lengths = [9]
-        default: return
-        }
-        for length in lengths where end - length >= 0 {
-            let start = end - length
-            if start > 0 && ContextWords.isAlphanumeric(window[start - 1]) { continue }
-            if end < window.count && ContextWords.isAlphanumeric(window[end]) { continue }
-            let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
-            guard let (normalized, check) = Validators.check(rule.validator!, bytes) else { continue }
-            var confidence = rule.confidence
-            var reason = check
-            switch contexts[index].nearest(in: window, start: start, end: end) {
-            case let hit? where hit.isPositive:
-                confidence += 0.1
-                reason += "; context '\(hit.word)' \(hit.distance) bytes away"
-            case let hit?:
-                confidence -= 0.4
-                reason += "; negative context '\(hit.word)' \(hit.distance) bytes away"
-            case nil:
-                // A checksum one random string in ten passes is not enough on its own.
-                if rule.validator == "dea" { return }
-            }
-            guard confidence >= Self.minimumConfidence else { return }
-            matches.append(Match(
-                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: length),
-                confidence: min(0.99, confidence), reason: reason, normalized: normalized, masked: Self.mask(bytes)))
-            return
-        }
     }
 
     // MARK: Labels and structure

@@ -31,8 +31,6 @@ public struct Rule: Sendable, Hashable, Codable {
 
     // Pattern-detector rules only (Rules/patterns.json); empty elsewhere.
 
-    /// Vectorscan expressions whose match ends where the value ends (an MBI's shape).
-    public var shapes: [String]
     /// Vectorscan expressions for labels (`MRN`, `member ID`); the value follows after
     /// separators (`:`, `#`, `=`, quotes, spaces) and filler words (`no`, `number`, `value`).
     public var labels: [String]
@@ -44,14 +42,12 @@ public struct Rule: Sendable, Hashable, Codable {
     /// How the value after a label or in a column is read: `token` (letters and digits with at
     /// least one digit), `date`.
     public var value: String?
-    /// The check a candidate must pass: `mbi`, `dea`, or none.
-    public var validator: String?
 
     enum CodingKeys: String, CodingKey {
         case id, name, type, description, confidence, context, references, examples
         case riskWeight = "risk_weight"
         case negativeExamples = "negative_examples"
-        case shapes, labels, prefixes, columns, value, validator
+        case labels, prefixes, columns, value
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,12 +62,10 @@ public struct Rule: Sendable, Hashable, Codable {
         references = try c.decode([String].self, forKey: .references)
         examples = try c.decode([String].self, forKey: .examples)
         negativeExamples = try c.decode([String].self, forKey: .negativeExamples)
-        shapes = try c.decodeIfPresent([String].self, forKey: .shapes) ?? []
         labels = try c.decodeIfPresent([String].self, forKey: .labels) ?? []
         prefixes = try c.decodeIfPresent([String].self, forKey: .prefixes) ?? []
         columns = try c.decodeIfPresent([String].self, forKey: .columns) ?? []
         value = try c.decodeIfPresent(String.self, forKey: .value)
-        validator = try c.decodeIfPresent(String.self, forKey: .validator)
     }
 }
 

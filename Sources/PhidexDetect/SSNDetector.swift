@@ -11,7 +11,7 @@
 import PhidexCore
 
 /// Finds SSN-shaped numbers and classifies them into the rules of `Rules/ssn.json`.
-public struct SSNDetector: DigitRunDetector {
+public final class SSNDetector: DigitRunDetector {
     public let rules: [Rule]
     /// Context + boundary bytes either side of a match of at most 11 bytes; a table row's start
     /// may lie further back than context words.

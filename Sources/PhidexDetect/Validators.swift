@@ -6,14 +6,6 @@ enum Validators {
     /// Letters CMS allows in an MBI (no S, L, O, I, B, Z).
     static let mbiLetters: Set<UInt8> = Set("ACDEFGHJKMNPQRTUVWXY".utf8)
 
-    static func check(_ name: String, _ bytes: UnsafeRawBufferPointer) -> (normalized: String, reason: String)? {
-        switch name {
-        case "mbi": return mbi(bytes)
-        case "dea": return dea(bytes)
-        default: return nil
-        }
-    }
-
     /// `NAAN-AAN-AANN` or without dashes; letters from CMS's set, position 1 never 0.
     static func mbi(_ bytes: UnsafeRawBufferPointer) -> (String, String)? {
         var chars: [UInt8] = []
@@ -33,9 +25,14 @@ enum Validators {
         return ("mbi:" + String(decoding: chars, as: UTF8.self), "CMS MBI positions and letters")
     }
 
-    /// Two letters and seven digits; (d1+d3+d5) + 2×(d2+d4+d6) ends in d7.
+    /// First letters of DEA numbers: the registrant types.
+    static let deaRegistrantTypes: Set<UInt8> = Set("ABCDEFGHJKLMPRSTUX".utf8)
+
+    /// A registrant-type letter, a letter or 9, seven digits; (d1+d3+d5) + 2×(d2+d4+d6) ends in d7.
     static func dea(_ bytes: UnsafeRawBufferPointer) -> (String, String)? {
-        guard bytes.count == 9 else { return nil }
+        guard bytes.count == 9, deaRegistrantTypes.contains(bytes[0]),
+            ContextWords.isUpper(bytes[1]) || bytes[1] == 0x39
+        else { return nil }
         let d = (2..<9).map { Int(bytes[$0]) - 0x30 }
         guard d.allSatisfy({ (0...9).contains($0) }) else { return nil }
         guard ((d[0] + d[2] + d[4]) + 2 * (d[1] + d[3] + d[5])) % 10 == d[6] else { return nil }

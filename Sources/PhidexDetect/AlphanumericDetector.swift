@@ -1,0 +1,79 @@
+// Identifiers of letters and digits in fixed positions — the Medicare
+// Beneficiary Identifier and the DEA registration number — found from the digit
+// runs they contain, in the same byte pass as the SSN and NPI scanners. As
+// Vectorscan shapes they cost a quarter of the scan on number-rich text (both
+// start with a class that matches at most positions); anchored on digit runs
+// they cost a few comparisons per run.
+//   MBI: a lone digit 1-9 (position 1; position 2 is a letter) starts it.
+//   DEA: its seven digits are a run after two letters, or eight after a letter
+//        when the second character is the 9 some registrants have.
+
+import PhidexCore
+
+/// Finds the identifiers of `Rules/alphanumeric.json`.
+public final class AlphanumericDetector: DigitRunDetector {
+    public let rules: [Rule]
+    public var reach: Int { ContextWords.lookBehind + 13 + ContextWords.lookAhead + 2 }
+
+    static let minimumConfidence = 0.3
+
+    private let mbi: Rule?, dea: Rule?
+    private let mbiContext: ContextWords?, deaContext: ContextWords?
+
+    init(rules: [Rule]) throws {
+        self.rules = rules
+        mbi = rules.first { $0.type == .mbi }
+        dea = rules.first { $0.type == .dea }
+        guard mbi != nil || dea != nil else { throw CatalogueError(message: "the alphanumeric detector needs an mbi or dea rule") }
+        mbiContext = mbi.map { ContextWords($0.context) }
+        deaContext = dea.map { ContextWords($0.context) }
+    }
+
+    func digitRun(in window: UnsafeRawBufferPointer, start: Int, end: Int, context: StreamContext, into matches: inout [Match]) {
+        let length = end - start
+        if length == 1, let mbi, let mbiContext, window[start] != 0x30, end < window.count, ContextWords.isLetter(window[end]) {
+            for candidate in [13, 11] where start + candidate <= window.count {
+                if let match = check(mbi, mbiContext, window, start, start + candidate, Validators.mbi, masked: true) {
+                    matches.append(match)
+                    break
+                }
+            }
+        }
+        if let dea, let deaContext {
+            if length == 7, start >= 2, ContextWords.isUpper(window[start - 2]), ContextWords.isUpper(window[start - 1]) {
+                if let match = check(dea, deaContext, window, start - 2, end, Validators.dea, masked: true) { matches.append(match) }
+            } else if length == 8, window[start] == 0x39, start >= 1, ContextWords.isUpper(window[start - 1]) {
+                if let match = check(dea, deaContext, window, start - 1, end, Validators.dea, masked: true) { matches.append(match) }
+            }
+        }
+    }
+
+    /// `[start, end)` as a match of `rule` if it stands alone, passes `validate`, and its
+    /// context allows it (a DEA number needs positive context: one random string in ten
+    /// passes its checksum).
+    private func check(
+        _ rule: Rule, _ words: ContextWords, _ window: UnsafeRawBufferPointer, _ start: Int, _ end: Int,
+        _ validate: (UnsafeRawBufferPointer) -> (String, String)?, masked: Bool
+    ) -> Match? {
+        if start > 0 && ContextWords.isAlphanumeric(window[start - 1]) { return nil }
+        if end < window.count && ContextWords.isAlphanumeric(window[end]) { return nil }
+        let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
+        guard let (normalized, check) = validate(bytes) else { return nil }
+        var confidence = rule.confidence
+        var reason = check
+        switch words.nearest(in: window, start: start, end: end) {
+        case let hit? where hit.isPositive:
+            confidence += 0.1
+            reason += "; context '\(hit.word)' \(hit.distance) bytes away"
+        case let hit?:
+            confidence -= 0.4
+            reason += "; negative context '\(hit.word)' \(hit.distance) bytes away"
+        case nil:
+            if rule.type == .dea { return nil }
+        }
+        guard confidence >= Self.minimumConfidence else { return nil }
+        return Match(
+            rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
+            confidence: min(0.99, confidence), reason: reason, normalized: normalized, masked: PatternDetector.mask(bytes))
+    }
+}
