@@ -14,6 +14,9 @@ public struct RuleCatalogue: Sendable {
     let rulesByDetector: [String: [Rule]]
     /// First 12 hex digits of SHA-256 over the rule files: changes whenever any rule does.
     public let version: String
+    /// Per rule: first 12 hex digits of SHA-256 over the rule's canonical JSON (sorted keys),
+    /// recorded with each run so a finding's rule version is known.
+    public let contentHashes: [String: String]
 
     /// The catalogue compiled into the binary.
     public static let builtIn: RuleCatalogue = {
@@ -40,6 +43,14 @@ public struct RuleCatalogue: Sendable {
         }
         rules = all.sorted { $0.id < $1.id }
         rulesByDetector = byDetector
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var hashes: [String: String] = [:]
+        for rule in all {
+            let digest = SHA256.hash(data: try encoder.encode(rule))
+            hashes[rule.id.rawValue] = digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+        }
+        contentHashes = hashes
         version = hasher.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -111,8 +111,10 @@ public final class IndexReader {
         throws
     {
         var sql = """
-            SELECT f.path, g.rule_id, g.type, g.byte_offset, g.length, g.line, g.confidence, g.masked, g.value_key, g.reason
+            SELECT f.path, g.rule_id, g.type, g.byte_offset, g.length, g.line, g.confidence, g.masked, g.value_key, g.reason,
+                   r.content_hash
             FROM finding g JOIN file f ON f.id = g.file_id
+            LEFT JOIN run_rule r ON r.run_id = f.run_id AND r.rule_id = g.rule_id
             WHERE f.run_id = ?1
             """
         var values: [any SQLValue] = [run]
@@ -140,7 +142,7 @@ public final class IndexReader {
                 rule: RuleID(row.string(1) ?? ""), type: IdentifierType(row.string(2) ?? ""),
                 span: ByteSpan(offset: row.int(3), length: Int(row.int(4))), line: row.int(5),
                 confidence: row.double(6), masked: row.string(7) ?? "", valueKey: row.int(8), reason: row.string(9) ?? "")
-            try visit(FindingRecord(path: row.string(0) ?? "", finding: finding))
+            try visit(FindingRecord(path: row.string(0) ?? "", finding: finding, ruleHash: row.string(10)))
         }
     }
 

@@ -36,6 +36,8 @@ public struct FileRecord: Sendable, Equatable {
 public struct FindingRecord: Sendable, Equatable {
     public var path: String
     public var finding: Finding
+    /// Content hash of the rule version that found it (nil for runs before schema 2).
+    public var ruleHash: String? = nil
 }
 
 /// Findings of one identifier type in a run.

@@ -14,12 +14,18 @@ public struct RunInfo: Sendable {
     public var optionsJSON: String
     public var rulesetVersion: String
     public var phidexVersion: String
+    /// Content hash of each rule the run uses, by rule id.
+    public var ruleHashes: [String: String]
 
-    public init(roots: [String], optionsJSON: String, rulesetVersion: String, phidexVersion: String) {
+    public init(
+        roots: [String], optionsJSON: String, rulesetVersion: String, phidexVersion: String,
+        ruleHashes: [String: String] = [:]
+    ) {
         self.roots = roots
         self.optionsJSON = optionsJSON
         self.rulesetVersion = rulesetVersion
         self.phidexVersion = phidexVersion
+        self.ruleHashes = ruleHashes
     }
 }
 
@@ -81,6 +87,11 @@ public actor IndexWriter {
             insertRun.bind([Date().ISO8601Format(), RunStatus.running.rawValue, JSONText.array(run.roots), run.optionsJSON, run.rulesetVersion, run.phidexVersion])
             try insertRun.run()
             self.runID = db.lastInsertRowID
+            let insertRule = try db.prepare("INSERT INTO run_rule (run_id, rule_id, content_hash) VALUES (?1, ?2, ?3)")
+            for (rule, hash) in run.ruleHashes.sorted(by: { $0.key < $1.key }) {
+                insertRule.reset().bind([runID, rule, hash])
+                try insertRule.run()
+            }
             self.insertFile = try db.prepare(
                 """
                 INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,

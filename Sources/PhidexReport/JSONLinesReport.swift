@@ -58,6 +58,7 @@ public enum JSONLinesReport {
         object.add("path", record.path)
         object.add("type", finding.type.rawValue)
         object.add("rule_id", finding.rule.rawValue)
+        object.add("rule_hash", record.ruleHash)
         object.add("masked", finding.masked)
         object.add("offset", finding.span.offset)
         object.add("length", finding.span.length)

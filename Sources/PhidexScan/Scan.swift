@@ -36,7 +36,7 @@ public enum Scan {
             location: options.index,
             run: RunInfo(
                 roots: options.roots, optionsJSON: options.json, rulesetVersion: engine.catalogue.version,
-                phidexVersion: PhidexVersion.current))
+                phidexVersion: PhidexVersion.current, ruleHashes: engine.catalogue.contentHashes))
         let scorer = RiskScorer(catalogue: engine.catalogue)
         let crawler = Crawler(roots: options.roots, options: options.crawl)
         let queue = BatchQueue<[CrawlItem]>(capacity: max(4, options.ioWindow * 2))

@@ -27,7 +27,7 @@ import Glibc
         var text = text.replacingOccurrences(of: root, with: "<tmp>")
         for pattern in [
             #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#, #"ruleset [0-9a-f]{12}"#, #""ruleset_version":"[0-9a-f]{12}""#,
-            #""uid":\d+,"gid":\d+"#, #""value_key":"[0-9a-f]{16}""#,
+            #""uid":\d+,"gid":\d+"#, #""value_key":"[0-9a-f]{16}""#, #""rule_hash":"[0-9a-f]{12}""#,
         ] {
             let regex = try! NSRegularExpression(pattern: pattern)
             let range = NSRange(text.startIndex..., in: text)
@@ -35,7 +35,10 @@ import Glibc
             switch pattern.first {
             case "\\": placeholder = "<time>"
             case "r": placeholder = "ruleset <version>"
-            default: placeholder = pattern.contains("uid") ? "\"uid\":<uid>,\"gid\":<gid>" : pattern.contains("value_key") ? "\"value_key\":\"<key>\"" : "\"ruleset_version\":\"<version>\""
+            default:
+                placeholder = pattern.contains("uid") ? "\"uid\":<uid>,\"gid\":<gid>"
+                    : pattern.contains("value_key") ? "\"value_key\":\"<key>\""
+                    : pattern.contains("rule_hash") ? "\"rule_hash\":\"<hash>\"" : "\"ruleset_version\":\"<version>\""
             }
             text = regex.stringByReplacingMatches(in: text, range: range, withTemplate: placeholder)
         }

@@ -63,6 +63,25 @@ import Testing
         #expect(problems.contains("PHI.bad: id is not of the form phi.<name>.<n>"))
     }
 
+    @Test func everyRuleHasAContentHashThatFollowsItsDefinition() throws {
+        let hashes = RuleCatalogue.builtIn.contentHashes
+        #expect(Set(hashes.keys) == Set(RuleCatalogue.builtIn.rules.map(\.id.rawValue)))
+        #expect(hashes.values.allSatisfy { $0.count == 12 && $0.allSatisfy(\.isHexDigit) })
+        #expect(Set(hashes.values).count == hashes.count)
+        // Change one rule's confidence: its hash changes, the others' do not.
+        func catalogue(confidence: String) throws -> RuleCatalogue {
+            let file = """
+                {"detector": "number", "rules": [
+                  {"id": "phi.npi.1", "name": "n", "type": "npi", "description": "d", "confidence": \(confidence),
+                   "risk_weight": 3, "context": {"positive": [], "negative": []}, "references": [],
+                   "examples": [], "negative_examples": []}]}
+                """
+            return try RuleCatalogue(files: [Array(file.utf8)])
+        }
+        #expect(try catalogue(confidence: "0.9").contentHashes != catalogue(confidence: "0.8").contentHashes)
+        #expect(try catalogue(confidence: "0.9").contentHashes == catalogue(confidence: "0.9").contentHashes)
+    }
+
     @Test func detectorDocumentationIsCurrent() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/detectors.md")
         let generated = engine.catalogue.markdown()
