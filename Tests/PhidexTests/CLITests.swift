@@ -140,4 +140,30 @@ import Glibc
         let text = try PhidexBinary.run(["report", "--index", tree.path("out/x.db")])
         #expect(text.stdout.contains("Not readable (2)"))
     }
+
+    @Test func queryByEveryIdentifierOption() throws {
+        let tree = try TestTree("query-types")
+        try tree.file("share/note.txt", """
+            Patient: Quill, Avery    DOB: 03/14/1962
+            MRN: 00142816    Member ID: AHR027964381
+            Medicare MBI: 1EG4-TE5-MK73
+            Attending: Dr. Rowan Fenn    NPI: 1234567893    DEA: GL0285191
+            """)
+        let scan = try PhidexBinary.run(["scan", "share", "--quiet"], in: tree.root)
+        #expect(scan.status == 0, "\(scan.stderr)")
+        // Each value in a different spelling from the file's: normalization makes them meet.
+        for arguments in [
+            ["--dob", "1962-03-14"], ["--mrn", "00142816"], ["--member-id", "ahr027964381"], ["--mbi", "1eg4te5mk73"],
+            ["--npi", "1234567893"], ["--dea", "gl0285191"],
+        ] {
+            let query = try PhidexBinary.run(["query"] + arguments, in: tree.root)
+            #expect(query.status == 0, "\(arguments[0]): \(query.stderr)")
+            #expect(query.stdout.contains("1 finding in 1 file"), "\(arguments[0])")
+            #expect(!query.stdout.contains(arguments[1]), "\(arguments[0]) printed the value")
+        }
+        let none = try PhidexBinary.run(["query", "--mrn", "99999999"], in: tree.root)
+        #expect(none.status == 1)
+        let two = try PhidexBinary.run(["query", "--mrn", "1", "--npi", "2"], in: tree.root)
+        #expect(two.status == 2)
+    }
 }
