@@ -34,6 +34,11 @@ public struct IdentifierType: RawRepresentable, Hashable, Comparable, Sendable, 
     /// Health-plan member, subscriber, policy or Medicaid ID (found by label).
     public static let memberID = IdentifierType("member_id")
 
+    /// A telephone number (North American shapes), where a label or column says so.
+    public static let phone = IdentifierType("phone")
+    /// An email address, where a label or column says so.
+    public static let email = IdentifierType("email")
+
     public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

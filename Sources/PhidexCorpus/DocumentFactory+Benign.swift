@@ -175,7 +175,7 @@ extension DocumentFactory {
         doc.write("vendor,phone,routing_number,account_number,remit_zip,invoice_date,amount,card_on_file\n")
         for _ in 0..<rows {
             doc.write("\(rng.pick(Self.nouns).capitalizedFirst) \(rng.pick(["Supply", "Services", "Labs", "Partners"])),")
-            doc.decoy("phone", imitates: "ssn", IdentifierForge.phone(&rng))
+            doc.decoy("business-phone", imitates: "phone", IdentifierForge.phone(&rng))
             doc.write(",")
             doc.decoy("routing", imitates: "ssn", IdentifierForge.routingNumber(&rng))
             doc.write(",")

@@ -29,6 +29,8 @@ extension DocumentFactory {
         default:
             ssnInNarrative = true
         }
+        doc.write("\nEmail: ")
+        doc.plant("email", patient.email, person: patient.id)
         doc.write("\nInsurance: " + rng.pick(Self.plans) + "    Member ID: ")
         doc.plant("member_id", patient.memberID, person: patient.id)
         if let mbi = patient.mbi {
@@ -57,7 +59,7 @@ extension DocumentFactory {
             doc.write(".")
         }
         doc.write(" Call-back number ")
-        doc.decoy("phone", imitates: "ssn", patient.phone)
+        doc.plant("phone", patient.phone, person: patient.id)
         doc.write(".\n\nAssessment:\n  1. \(dx1.0.capitalizedFirst) (\(dx1.1))\n  2. \(dx2.0.capitalizedFirst) (\(dx2.1))\n")
         doc.write("Plan: continue \(rng.pick(Self.medications)); labs before next visit; return in \(rng.int(2...12)) weeks.\n\n")
         doc.write("Printed on ")
@@ -95,7 +97,7 @@ extension DocumentFactory {
                 doc.write(",")
                 doc.plant(tax.type, tax.value, person: patient.id)
                 doc.write(",\(patient.sex),\(patient.street),\(patient.city),\(patient.state),\(patient.zip),")
-                doc.decoy("phone", imitates: "ssn", patient.phone)
+                doc.plant("phone", patient.phone, person: patient.id)
                 doc.write(",")
                 doc.plant("member_id", patient.memberID, person: patient.id)
                 doc.write(",")

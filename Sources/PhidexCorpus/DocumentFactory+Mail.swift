@@ -20,7 +20,7 @@ extension DocumentFactory {
         body.write(" and the claim was denied twice this quarter, so the payer wants a corrected form before ")
         body.decoy("service-date", imitates: "dob", recentDate().formatted(.us))
         body.write(".\r\n\r\nThe full list from the registration desk is attached. Call me at ")
-        body.decoy("phone", imitates: "ssn", IdentifierForge.phone(&rng))
+        body.decoy("business-phone", imitates: "phone", IdentifierForge.phone(&rng))
         body.write(" with questions.\r\n\r\nThanks,\r\nRecords Desk\r\n")
 
         let attachment: Artifact

@@ -31,6 +31,9 @@ public struct SyntheticPerson: Sendable {
 
     public var fullName: String { given + " " + family }
 
+    /// A made-up address at a reserved example domain (RFC 2606), distinct per person.
+    public var email: String { given.lowercased() + "." + family.lowercased() + String(id) + "@mail.example" }
+
     static let givenNames = [
         "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
         "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Carlos", "Karen",

@@ -1,8 +1,9 @@
 // Digit-only identifiers other than the SSN family, by byte scan: the National
-// Provider Identifier (ten digits, Luhn over 80840 + digits). One ten-digit
-// number in ten passes Luhn by chance (timestamps, phone numbers, order
-// numbers), so an NPI is only reported with provider context nearby or in
-// its column.
+// Provider Identifier (ten digits, Luhn over 80840 + digits) and telephone
+// numbers. One ten-digit number in ten passes Luhn by chance (timestamps,
+// phone numbers, order numbers), so an NPI is only reported with provider
+// context nearby or in its column; a phone number only where a label or
+// column calls it one.
 
 import PhidexCore
 
@@ -13,6 +14,11 @@ public final class NumberDetector: DigitRunDetector {
 
     private let npi: Rule
     private let context: ContextWords
+    /// Column names that make a table one of organizations (their phones are not PHI).
+    static let organizationColumns = ["vendor", "supplier", "company", "payee", "business"]
+
+    private let phone: Rule?
+    private let phoneContext: ContextWords?
 
     init(rules: [Rule]) throws {
         guard let npi = rules.first(where: { $0.type == .npi }) else {
@@ -21,6 +27,8 @@ public final class NumberDetector: DigitRunDetector {
         self.rules = rules
         self.npi = npi
         self.context = ContextWords(npi.context)
+        phone = rules.first { $0.type == .phone }
+        phoneContext = phone.map { ContextWords($0.context) }
     }
 
     /// Checks the digit run `[index, runEnd)`: ten digits, or the first four of `NNNN-NNN-NNN`.
@@ -40,6 +48,70 @@ public final class NumberDetector: DigitRunDetector {
             }
         }
         if let end, let match = candidate(window, streamContext, start: index, end: end) { matches.append(match) }
+        if let phone, let phoneContext, runEnd - index == 3 || runEnd - index == 10 {
+            if let match = telephone(phone, phoneContext, window, streamContext, start: index, runEnd: runEnd) { matches.append(match) }
+        }
+    }
+
+    /// A North American number whose area code is the run `[start, runEnd)` (or ten bare
+    /// digits in a phone column), with phone context.
+    private func telephone(
+        _ rule: Rule, _ words: ContextWords, _ window: UnsafeRawBufferPointer, _ streamContext: StreamContext, start: Int,
+        runEnd: Int
+    ) -> Match? {
+        let count = window.count
+        func digits(_ from: Int, _ n: Int) -> Bool {
+            from + n <= count && (from..<(from + n)).allSatisfy { ContextWords.isDigit(window[$0]) }
+                && (from + n == count || !ContextWords.isDigit(window[from + n]))
+        }
+        var spanStart = start, end: Int
+        if runEnd - start == 10 {
+            end = runEnd  // bare: only in a phone column, checked below
+        } else if start > 0 && window[start - 1] == 0x28 && runEnd + 2 < count && window[runEnd] == 0x29 {
+            var next = runEnd + 1  // (NNN) NNN-NNNN or (NNN)NNN-NNNN
+            if window[next] == 0x20 { next += 1 }
+            guard digits(next, 3), next + 3 < count, window[next + 3] == 0x2D, digits(next + 4, 4) else { return nil }
+            spanStart = start - 1
+            end = next + 8
+        } else if runEnd < count, window[runEnd] == 0x2D || window[runEnd] == 0x2E {
+            let separator = window[runEnd]  // NNN-NNN-NNNN, NNN.NNN.NNNN
+            guard digits(runEnd + 1, 3), runEnd + 4 < count, window[runEnd + 4] == separator, digits(runEnd + 5, 4) else { return nil }
+            end = runEnd + 9
+        } else {
+            return nil
+        }
+        let all = (start..<end).compactMap { ContextWords.isDigit(window[$0]) ? window[$0] - 0x30 : nil }
+        guard all.count == 10, all[0] >= 2, all[3] >= 2 else { return nil }
+        // Not part of something longer: letters or digits around, or another separated group.
+        if spanStart > 0 {
+            let before = window[spanStart - 1]
+            if ContextWords.isAlphanumeric(before) { return nil }
+            if (before == 0x2D || before == 0x2E) && spanStart > 1 && ContextWords.isDigit(window[spanStart - 2])
+                && !(spanStart == start && window[spanStart - 2] == 0x31)
+            {
+                return nil
+            }
+        }
+        if end < count {
+            if ContextWords.isAlphanumeric(window[end]) { return nil }
+            if end + 1 < count && (window[end] == 0x2D || window[end] == 0x2E) && ContextWords.isDigit(window[end + 1]) { return nil }
+        }
+        let column = streamContext.column(at: spanStart, in: window)
+        let bare = end == runEnd
+        let hit = column.flatMap { words.classify(column: $0) } ?? (bare ? nil : words.nearest(in: window, start: spanStart, end: end))
+        guard let hit, hit.isPositive else { return nil }
+        // A table of vendors or companies lists their phones, not people's.
+        if hit.inColumn, let table = streamContext.table,
+            table.columns.contains(where: { column in Self.organizationColumns.contains { column.contains($0) } })
+        {
+            return nil
+        }
+        let text = String(decoding: all.map { $0 + 0x30 }, as: UTF8.self)
+        let place = hit.inColumn ? "in column '\(column ?? "")'" : "\(hit.distance) bytes away"
+        return Match(
+            rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(spanStart), length: end - spanStart),
+            confidence: rule.confidence, reason: "North American number; context '\(hit.word)' \(place)",
+            normalized: "phone:" + text, masked: "(***) ***-" + String(text.suffix(4)))
     }
 
     private func candidate(_ window: UnsafeRawBufferPointer, _ streamContext: StreamContext, start: Int, end: Int) -> Match? {

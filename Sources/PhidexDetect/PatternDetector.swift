@@ -109,6 +109,29 @@ public struct PatternDetector: Detector {
                 rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: date.length),
                 confidence: rule.confidence, reason: "date after \(how)", normalized: date.normalized,
                 masked: "****-**-**"))
+        case "email":
+            // local@domain.tld, local part of letters, digits and . _ % + -
+            var at = start
+            let limit = min(window.count, start + 96)
+            while at < limit && Self.isEmailLocal(window[at]) { at += 1 }
+            guard at > start, at < limit, window[at] == 0x40 else { return }
+            var end = at + 1, dots = 0, lastDot = -1
+            while end < limit && (ContextWords.isAlphanumeric(window[end]) || window[end] == 0x2D || window[end] == 0x2E) {
+                if window[end] == 0x2E { dots += 1; lastDot = end }
+                end += 1
+            }
+            while end > at + 1 && window[end - 1] == 0x2E { end -= 1; dots -= 1 }
+            guard dots >= 1, lastDot > at + 1, end - lastDot - 1 >= 2,
+                (lastDot + 1..<end).allSatisfy({ ContextWords.isLetter(window[$0]) })
+            else { return }
+            if let cellEnd, end != cellEnd { return }
+            let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
+            let lower = String(decoding: bytes.map(ContextWords.lower), as: UTF8.self)
+            let domain = String(lower[lower.index(after: lower.firstIndex(of: "@")!)...])
+            matches.append(Match(
+                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
+                confidence: rule.confidence, reason: "address after \(how)", normalized: "email:" + lower,
+                masked: "***@" + domain))
         case "token":
             var end = start
             var digits = 0
@@ -280,4 +303,8 @@ public struct PatternDetector: Detector {
     }
 
     static func upper(_ byte: UInt8) -> UInt8 { ContextWords.isLower(byte) ? byte & ~0x20 : byte }
+
+    static func isEmailLocal(_ byte: UInt8) -> Bool {
+        ContextWords.isAlphanumeric(byte) || byte == 0x2E || byte == 0x5F || byte == 0x25 || byte == 0x2B || byte == 0x2D
+    }
 }

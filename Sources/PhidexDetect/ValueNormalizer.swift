@@ -29,6 +29,13 @@ public enum ValueNormalizer {
             return "hicn:" + alphanumerics
         case .dob:
             return Array(text.utf8).withUnsafeBytes { DateShape.read($0, at: 0) }.map(\.normalized)
+        case .phone:
+            var digits = text.filter(\.isNumber)
+            if digits.count == 11 && digits.hasPrefix("1") { digits.removeFirst() }
+            return digits.count == 10 ? "phone:" + digits : nil
+        case .email:
+            let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+            return lower.contains("@") ? "email:" + lower : nil
         case .mrn, .memberID:
             return alphanumerics.isEmpty ? nil : namespace(type) + alphanumerics
         default:

@@ -103,7 +103,10 @@ public enum Evaluator {
                 var tally = hitsByType[type] ?? ([], [], [])
                 defer { hitsByType[type] = tally }
                 if belowContainers.contains(key) { tally.container.insert(key); return }
+                // A decoy imitates one type (or the SSN family): only a finding of that type is
+                // fooled by it. A phone finding on a "not an SSN" phone decoy is a phone finding.
                 func decoyKey(_ decoy: TruthEntry) -> Int64? {
+                    guard Self.family(decoy.type ?? "") == Self.family(type) else { return nil }
                     let id = type + "\u{0}" + (decoy.value ?? "")
                     if let cached = decoyKeys[id] { return cached }
                     let computed = valueKey(decoy.value ?? "", as: type)
@@ -247,6 +250,11 @@ public enum Evaluator {
             decoys: decoys, unreached: unreachedByOuter.values.sorted { $0.path < $1.path }, errors: errors,
             expectations: expectations.sorted { $0.path < $1.path }, plantsBehindExpectations: behind.count,
             unexpectedFindings: unexpectedList, missedInLooseFiles: missedList)
+    }
+
+    /// The SSN family shares one value namespace; every other type stands alone.
+    static func family(_ type: String) -> String {
+        ["ssn", "itin", "atin", "irsn", "ssn_never_issued", "hicn"].contains(type) ? "tin" : type
     }
 
     /// All but the last four letters and digits replaced by `*`, separators kept.
