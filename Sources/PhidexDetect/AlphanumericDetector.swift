@@ -17,34 +17,35 @@ public final class AlphanumericDetector: DigitRunDetector {
 
     static let minimumConfidence = 0.3
 
-    private let mbi: Rule?, dea: Rule?
-    private let mbiContext: ContextWords?, deaContext: ContextWords?
+    private let mbi: RuleEntry?, dea: RuleEntry?
 
     init(rules: [Rule]) throws {
         self.rules = rules
-        mbi = rules.first { $0.type == .mbi }
-        dea = rules.first { $0.type == .dea }
+        mbi = rules.first { $0.type == .mbi }.map(RuleEntry.init)
+        dea = rules.first { $0.type == .dea }.map(RuleEntry.init)
         guard mbi != nil || dea != nil else { throw CatalogueError(message: "the alphanumeric detector needs an mbi or dea rule") }
-        mbiContext = mbi.map { ContextWords($0.context) }
-        deaContext = dea.map { ContextWords($0.context) }
     }
 
     func digitRun(in window: UnsafeRawBufferPointer, start: Int, end: Int, context: StreamContext, into matches: inout [Match]) {
-        let length = end - start
-        if length == 1, let mbi, let mbiContext, window[start] != 0x30, end < window.count, ContextWords.isLetter(window[end]) {
-            for candidate in [13, 11] where start + candidate <= window.count {
-                if let match = check(mbi, mbiContext, window, start, start + candidate, Validators.mbi, masked: true) {
-                    matches.append(match)
-                    break
-                }
+        // Byte tests first; a rule is only touched for a plausible candidate.
+        switch end - start {
+        case 1:
+            guard window[start] != 0x30, end < window.count, ContextWords.isLetter(window[end]),
+                start == 0 || !ContextWords.isAlphanumeric(window[start - 1]), let mbi
+            else { return }
+            if start + 13 <= window.count, let match = check(mbi, window, start, start + 13, Validators.mbi) {
+                matches.append(match)
+            } else if start + 11 <= window.count, let match = check(mbi, window, start, start + 11, Validators.mbi) {
+                matches.append(match)
             }
-        }
-        if let dea, let deaContext {
-            if length == 7, start >= 2, ContextWords.isUpper(window[start - 2]), ContextWords.isUpper(window[start - 1]) {
-                if let match = check(dea, deaContext, window, start - 2, end, Validators.dea, masked: true) { matches.append(match) }
-            } else if length == 8, window[start] == 0x39, start >= 1, ContextWords.isUpper(window[start - 1]) {
-                if let match = check(dea, deaContext, window, start - 1, end, Validators.dea, masked: true) { matches.append(match) }
-            }
+        case 7:
+            guard start >= 2, ContextWords.isUpper(window[start - 2]), ContextWords.isUpper(window[start - 1]), let dea else { return }
+            if let match = check(dea, window, start - 2, end, Validators.dea) { matches.append(match) }
+        case 8:
+            guard window[start] == 0x39, start >= 1, ContextWords.isUpper(window[start - 1]), let dea else { return }
+            if let match = check(dea, window, start - 1, end, Validators.dea) { matches.append(match) }
+        default:
+            return
         }
     }
 
@@ -52,8 +53,8 @@ public final class AlphanumericDetector: DigitRunDetector {
     /// context allows it (a DEA number needs positive context: one random string in ten
     /// passes its checksum).
     private func check(
-        _ rule: Rule, _ words: ContextWords, _ window: UnsafeRawBufferPointer, _ start: Int, _ end: Int,
-        _ validate: (UnsafeRawBufferPointer) -> (String, String)?, masked: Bool
+        _ rule: RuleEntry, _ window: UnsafeRawBufferPointer, _ start: Int, _ end: Int,
+        _ validate: (UnsafeRawBufferPointer) -> (String, String)?
     ) -> Match? {
         if start > 0 && ContextWords.isAlphanumeric(window[start - 1]) { return nil }
         if end < window.count && ContextWords.isAlphanumeric(window[end]) { return nil }
@@ -61,7 +62,7 @@ public final class AlphanumericDetector: DigitRunDetector {
         guard let (normalized, check) = validate(bytes) else { return nil }
         var confidence = rule.confidence
         var reason = check
-        switch words.nearest(in: window, start: start, end: end) {
+        switch rule.context.nearest(in: window, start: start, end: end) {
         case let hit? where hit.isPositive:
             confidence += 0.1
             reason += "; context '\(hit.word)' \(hit.distance) bytes away"

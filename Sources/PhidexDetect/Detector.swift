@@ -83,3 +83,19 @@ public final class DetectorWorkspace {
         patternScratch = patterns?.makeScratch()
     }
 }
+
+/// What a byte scanner needs of a rule on its hot path, behind one reference: a `Rule`
+/// copied per candidate (it holds a dozen strings and arrays) cost more than the check.
+final class RuleEntry: Sendable {
+    let id: RuleID
+    let type: IdentifierType
+    let confidence: Double
+    let context: ContextWords
+
+    init(_ rule: Rule) {
+        id = rule.id
+        type = rule.type
+        confidence = rule.confidence
+        context = ContextWords(rule.context)
+    }
+}

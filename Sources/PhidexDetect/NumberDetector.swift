@@ -12,23 +12,19 @@ public final class NumberDetector: DigitRunDetector {
     public let rules: [Rule]
     public var reach: Int { max(ContextWords.lookBehind, TableHeader.lookBehind) + 12 + ContextWords.lookAhead + 2 }
 
-    private let npi: Rule
-    private let context: ContextWords
+    private let npi: RuleEntry
     /// Column names that make a table one of organizations (their phones are not PHI).
     static let organizationColumns = ["vendor", "supplier", "company", "payee", "business"]
 
-    private let phone: Rule?
-    private let phoneContext: ContextWords?
+    private let phone: RuleEntry?
 
     init(rules: [Rule]) throws {
         guard let npi = rules.first(where: { $0.type == .npi }) else {
             throw CatalogueError(message: "the number detector needs a rule of type npi")
         }
         self.rules = rules
-        self.npi = npi
-        self.context = ContextWords(npi.context)
-        phone = rules.first { $0.type == .phone }
-        phoneContext = phone.map { ContextWords($0.context) }
+        self.npi = RuleEntry(npi)
+        phone = rules.first { $0.type == .phone }.map(RuleEntry.init)
     }
 
     /// Checks the digit run `[index, runEnd)`: ten digits, or the first four of `NNNN-NNN-NNN`.
@@ -48,17 +44,17 @@ public final class NumberDetector: DigitRunDetector {
             }
         }
         if let end, let match = candidate(window, streamContext, start: index, end: end) { matches.append(match) }
-        if let phone, let phoneContext, runEnd - index == 3 || runEnd - index == 10 {
-            if let match = telephone(phone, phoneContext, window, streamContext, start: index, runEnd: runEnd) { matches.append(match) }
+        if runEnd - index == 3 || runEnd - index == 10, let phone {
+            if let match = telephone(phone, window, streamContext, start: index, runEnd: runEnd) { matches.append(match) }
         }
     }
 
     /// A North American number whose area code is the run `[start, runEnd)` (or ten bare
     /// digits in a phone column), with phone context.
     private func telephone(
-        _ rule: Rule, _ words: ContextWords, _ window: UnsafeRawBufferPointer, _ streamContext: StreamContext, start: Int,
-        runEnd: Int
+        _ rule: RuleEntry, _ window: UnsafeRawBufferPointer, _ streamContext: StreamContext, start: Int, runEnd: Int
     ) -> Match? {
+        let words = rule.context
         let count = window.count
         func digits(_ from: Int, _ n: Int) -> Bool {
             from + n <= count && (from..<(from + n)).allSatisfy { ContextWords.isDigit(window[$0]) }
@@ -126,9 +122,10 @@ public final class NumberDetector: DigitRunDetector {
             if end + 1 < window.count && ContextWords.isDigit(window[end + 1]) && (after == 0x2E || after == 0x2D || after == 0x2F) { return nil }
         }
         let digits = (start..<end).compactMap { ContextWords.isDigit(window[$0]) ? window[$0] - 0x30 : nil }
-        guard digits[0] == 1 || digits[0] == 2, Set(digits.prefix(9)).count > 1, Validators.npiLuhn(digits) else { return nil }
+        guard digits[0] == 1 || digits[0] == 2, digits.prefix(9).contains(where: { $0 != digits[0] }), Validators.npiLuhn(digits)
+        else { return nil }
         let column = streamContext.column(at: start, in: window)
-        guard let hit = column.flatMap({ context.classify(column: $0) }) ?? context.nearest(in: window, start: start, end: end),
+        guard let hit = column.flatMap({ npi.context.classify(column: $0) }) ?? npi.context.nearest(in: window, start: start, end: end),
             hit.isPositive
         else { return nil }
         let place = hit.inColumn ? "in column '\(column ?? "")'" : "\(hit.distance) bytes away"

@@ -17,31 +17,27 @@ public final class SSNDetector: DigitRunDetector {
     /// may lie further back than context words.
     public var reach: Int { max(ContextWords.lookBehind, TableHeader.lookBehind) + 11 + ContextWords.lookAhead + 2 }
 
-    private let ssn: Rule, itin: Rule, atin: Rule, irsn: Rule, neverIssued: Rule
+    private let ssn: RuleEntry, itin: RuleEntry, atin: RuleEntry, irsn: RuleEntry, neverIssued: RuleEntry
     /// Legacy Medicare claim numbers: an SSN followed by a beneficiary code.
-    private let hicn: Rule?
-    private let contexts: [RuleID: ContextWords]
+    private let hicn: RuleEntry?
 
     /// Reported matches below this confidence are dropped.
     static let minimumConfidence = 0.15
 
     init(rules: [Rule]) throws {
-        func find(_ type: IdentifierType) throws -> Rule {
+        func find(_ type: IdentifierType) throws -> RuleEntry {
             guard let rule = rules.first(where: { $0.type == type }) else {
                 throw CatalogueError(message: "the ssn detector needs a rule of type \(type)")
             }
-            return rule
+            return RuleEntry(rule)
         }
         ssn = try find(.ssn)
         itin = try find(.itin)
         atin = try find(.atin)
         irsn = try find(.irsn)
         neverIssued = try find(.ssnNeverIssued)
-        hicn = rules.first { $0.type == .hicn }
+        hicn = rules.first { $0.type == .hicn }.map(RuleEntry.init)
         self.rules = rules
-        var contexts: [RuleID: ContextWords] = [:]
-        for rule in rules { contexts[rule.id] = ContextWords(rule.context) }
-        self.contexts = contexts
     }
 
     /// Classifies the digit run `[index, runEnd)` (SSN shapes start with a run of 9 or of 3).
@@ -105,9 +101,9 @@ public final class SSNDetector: DigitRunDetector {
             confidence -= 0.1
         }
         // A table column's name, when known, outweighs words nearby.
-        let words = contexts[rule.id]
+        let words = rule.context
         let column = context.column(at: start, in: window)
-        let hit = column.flatMap { words?.classify(column: $0) } ?? words?.nearest(in: window, start: start, end: end)
+        let hit = column.flatMap { words.classify(column: $0) } ?? words.nearest(in: window, start: start, end: end)
         var reason = "\(shape); \(check)"
         let place = { (hit: ContextHit) in hit.inColumn ? "in column '\(column ?? "")'" : "\(Self.bytes(hit.distance)) away" }
         switch hit {
@@ -186,12 +182,12 @@ public final class SSNDetector: DigitRunDetector {
         let group = Int(digits[3]) * 10 + Int(digits[4])
         let serial = Int(digits[5]) * 1000 + Int(digits[6]) * 100 + Int(digits[7]) * 10 + Int(digits[8])
         let text = String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self)
-        guard classify(area: area, group: group, serial: serial).0.id == ssn.id, !Self.advertising.contains(text),
+        guard classify(area: area, group: group, serial: serial).0 === ssn, !Self.advertising.contains(text),
             !digits.allSatisfy({ $0 == digits[0] })
         else { return }
         var confidence = hicn.confidence
         var reason = "SSN digits issuable + beneficiary code"
-        switch contexts[hicn.id]?.nearest(in: window, start: start, end: end) {
+        switch hicn.context.nearest(in: window, start: start, end: end) {
         case let hit? where hit.isPositive:
             confidence += 0.3
             reason += "; context '\(hit.word)' \(Self.bytes(hit.distance)) away"
@@ -210,7 +206,7 @@ public final class SSNDetector: DigitRunDetector {
     }
 
     /// Which rule a number belongs to, and the check that put it there.
-    private func classify(area: Int, group: Int, serial: Int) -> (Rule, String) {
+    private func classify(area: Int, group: Int, serial: Int) -> (RuleEntry, String) {
         if group == 0 { return (neverIssued, "group 00 is never issued") }
         if serial == 0 { return (neverIssued, "serial 0000 is never issued") }
         if area == 0 || area == 666 { return (neverIssued, "area \(area == 0 ? "000" : "666") is never issued") }

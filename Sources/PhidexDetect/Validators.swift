@@ -3,8 +3,15 @@
 // Luhn over 80840. They return the normalized value and a reason, or nil.
 
 enum Validators {
-    /// Letters CMS allows in an MBI (no S, L, O, I, B, Z).
-    static let mbiLetters: Set<UInt8> = Set("ACDEFGHJKMNPQRTUVWXY".utf8)
+    /// Letters CMS allows in an MBI (no S, L, O, I, B, Z), as a byte table.
+    static let mbiLetters = table("ACDEFGHJKMNPQRTUVWXY")
+
+    /// A 256-entry membership table: a lookup per byte, no hashing.
+    static func table(_ members: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in members.utf8 { table[Int(byte)] = true }
+        return table
+    }
 
     /// `NAAN-AAN-AANN` or without dashes; letters from CMS's set, position 1 never 0.
     static func mbi(_ bytes: UnsafeRawBufferPointer) -> (String, String)? {
@@ -17,7 +24,7 @@ enum Validators {
         } else {
             return nil
         }
-        let letter = { (i: Int) in mbiLetters.contains(chars[i]) }
+        let letter = { (i: Int) in mbiLetters[Int(chars[i])] }
         let digit = { (i: Int) in ContextWords.isDigit(chars[i]) }
         guard chars[0] != 0x30, digit(0), letter(1), letter(2) || digit(2), digit(3), letter(4), letter(5) || digit(5),
             digit(6), letter(7), letter(8), digit(9), digit(10)
@@ -26,11 +33,11 @@ enum Validators {
     }
 
     /// First letters of DEA numbers: the registrant types.
-    static let deaRegistrantTypes: Set<UInt8> = Set("ABCDEFGHJKLMPRSTUX".utf8)
+    static let deaRegistrantTypes = table("ABCDEFGHJKLMPRSTUX")
 
     /// A registrant-type letter, a letter or 9, seven digits; (d1+d3+d5) + 2×(d2+d4+d6) ends in d7.
     static func dea(_ bytes: UnsafeRawBufferPointer) -> (String, String)? {
-        guard bytes.count == 9, deaRegistrantTypes.contains(bytes[0]),
+        guard bytes.count == 9, deaRegistrantTypes[Int(bytes[0])],
             ContextWords.isUpper(bytes[1]) || bytes[1] == 0x39
         else { return nil }
         let d = (2..<9).map { Int(bytes[$0]) - 0x30 }

@@ -31,6 +31,9 @@ struct PhidexBench: ParsableCommand {
     @Option(help: "Number of small files in the tree.")
     var smallFiles = 50_000
 
+    @Flag(help: "Only time Phidex's detection over the text, once per run (for profiling); no table.")
+    var detectOnly = false
+
     /// Phidex's catalogue as ripgrep patterns: the shapes and labels its rules look for
     /// (SSN and HICN, NPI, MBI, DEA, dates, the MRN, member-ID and birth labels), before the
     /// validation, context and structure that a regex engine cannot do.
@@ -63,6 +66,14 @@ struct PhidexBench: ParsableCommand {
         let index = work + "/scratch/bench.phidex"
         let rgBase = [rg, "--no-ignore", "--hidden", "--count-matches"] + Self.peerPatterns.flatMap { ["-e", $0] }
 
+        if detectOnly {
+            for _ in 1...runs {
+                var result = (bytes: 0, matches: 0)
+                let seconds = try timed { result = try Ceilings.detect(textFiles, engine: engine) }
+                print("detection: \(format(Double(result.bytes) / seconds / 1e6, 0)) MB/s, \(result.matches) matches")
+            }
+            return
+        }
         var m = Measurements()
         note("measuring: \(runs) alternating runs of each pair")
         for run in 1...runs {
