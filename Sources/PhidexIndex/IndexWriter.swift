@@ -202,7 +202,12 @@ public actor IndexWriter {
     public func finish(_ status: RunStatus) throws(IndexError) -> RunTotals {
         do {
             try commit()
-            if status == .completed { try db.execute(Schema.lookupIndexes) }
+            if status == .completed {
+                // SQLite's sorter may use helper threads for CREATE INDEX; the scan is done, so the
+                // cores are free.
+                try db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount))")
+                try db.execute(Schema.lookupIndexes)
+            }
             let update = try db.prepare(
                 """
                 UPDATE scan_run SET finished_at = ?1, status = ?2, files_ok = ?3, files_error = ?4, files_skipped = ?5,
