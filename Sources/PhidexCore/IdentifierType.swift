@@ -36,6 +36,8 @@ public struct IdentifierType: RawRepresentable, Hashable, Comparable, Sendable, 
 
     /// A telephone number (North American shapes), where a label or column says so.
     public static let phone = IdentifierType("phone")
+    /// A person's name, where a label, column, key or HL7 field says so.
+    public static let name = IdentifierType("name")
     /// An email address, where a label or column says so.
     public static let email = IdentifierType("email")
 

@@ -73,7 +73,7 @@ extension DocumentFactory {
         for (i, patient) in patients(rows).enumerated() {
             let tax = patient.taxID
             addRow(i + 2, [
-                (patient.mrn, ("mrn", patient.id)), (patient.family, nil), (patient.given, nil),
+                (patient.mrn, ("mrn", patient.id)), (patient.family, ("name", patient.id)), (patient.given, ("name", patient.id)),
                 (patient.birth.formatted(.iso), ("dob", patient.id)), (tax.value, (tax.type, patient.id)),
                 (patient.memberID, ("member_id", patient.id)), (String(rng.int(40...4000)) + ".00", nil),
             ])

@@ -29,7 +29,7 @@ public struct PatternDetector: Detector {
     private let roles: [Role]
     /// Table column name -> index into `rules`.
     private let columnRules: [String: Int]
-    private let mrn: Int?, dob: Int?, member: Int?
+    private let mrn: Int?, dob: Int?, member: Int?, name: Int?
 
     init(rules: [Rule]) throws {
         self.rules = rules
@@ -44,7 +44,8 @@ public struct PatternDetector: Detector {
         mrn = rules.firstIndex { $0.type == .mrn }
         dob = rules.firstIndex { $0.type == .dob }
         member = rules.firstIndex { $0.type == .memberID }
-        if mrn != nil || dob != nil || member != nil {
+        name = rules.firstIndex { $0.type == .name }
+        if mrn != nil || dob != nil || member != nil || name != nil {
             expressions.append(#"(PID|IN1|IN2)\|"#); caseless.append(false); roles.append(.segment)
         }
         self.patterns = try PatternSet(expressions: expressions, caseless: caseless)
@@ -132,6 +133,16 @@ public struct PatternDetector: Detector {
                 rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
                 confidence: rule.confidence, reason: "address after \(how)", normalized: "email:" + lower,
                 masked: "***@" + domain))
+        case "name":
+            let end = Self.nameEnd(window, start, limit: min(window.count, cellEnd ?? (start + 64)))
+            guard end > start else { return }
+            if let cellEnd, end != cellEnd { return }
+            let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
+            guard let normalized = ValueNormalizer.normalize(String(decoding: bytes, as: UTF8.self), as: rule.type) else { return }
+            matches.append(Match(
+                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
+                confidence: rule.confidence, reason: "name after \(how)", normalized: normalized,
+                masked: Self.maskName(bytes)))
         case "token":
             var end = start
             var digits = 0
@@ -192,6 +203,12 @@ public struct PatternDetector: Detector {
                     value(of: mrn, at: components[0].lowerBound, in: window, how: "HL7 PID-3 typed MR", into: &matches, cellEnd: components[0].upperBound)
                 }
                 repetitionStart = position + 1
+            }
+        case ((0x50, 0x49, 0x44), 5):  // PID-5 patient name: FAMILY^GIVEN^…
+            if let name {
+                let parts = Self.split(window, start, end, by: 0x5E)
+                let nameEnd = parts.count >= 2 && !parts[1].isEmpty ? parts[1].upperBound : parts[0].upperBound
+                value(of: name, at: start, in: window, how: "HL7 PID-5", into: &matches, cellEnd: nameEnd)
             }
         case ((0x50, 0x49, 0x44), 7):  // PID-7 date of birth
             if let dob {
@@ -303,6 +320,43 @@ public struct PatternDetector: Detector {
     }
 
     static func upper(_ byte: UInt8) -> UInt8 { ContextWords.isLower(byte) ? byte & ~0x20 : byte }
+
+    /// The end of one to four capitalized words starting at `start` (separated by a space, a
+    /// comma and space, or `^`), or `start` when there is no name there.
+    static func nameEnd(_ window: UnsafeRawBufferPointer, _ start: Int, limit: Int) -> Int {
+        var end = start, words = 0, position = start
+        while words < 4, position < limit, ContextWords.isUpper(window[position]) {
+            var wordEnd = position + 1
+            while wordEnd < limit,
+                ContextWords.isLetter(window[wordEnd]) || window[wordEnd] == 0x27 || window[wordEnd] == 0x2D
+            { wordEnd += 1 }
+            guard wordEnd - position >= 2 else { break }
+            if wordEnd < limit && window[wordEnd] == 0x3A { break }  // `DOB:` starts the next label
+            if wordEnd < limit && ContextWords.isDigit(window[wordEnd]) { return start }
+            end = wordEnd
+            words += 1
+            // One separator: " ", ", " or "^".
+            var next = wordEnd
+            if next < limit && window[next] == 0x2C { next += 1 }
+            if next < limit && (window[next] == 0x20 || window[next] == 0x5E) {
+                next += 1
+            } else if next == wordEnd + 1 {
+                break
+            }
+            guard next > wordEnd else { break }
+            position = next
+        }
+        return end
+    }
+
+    /// Each word's first letter kept, the rest masked: `Q****, A****`.
+    static func maskName(_ bytes: UnsafeRawBufferPointer) -> String {
+        var previousIsLetter = false
+        return String(decoding: bytes.map { byte -> UInt8 in
+            defer { previousIsLetter = ContextWords.isLetter(byte) }
+            return ContextWords.isLetter(byte) && previousIsLetter ? 0x2A : byte
+        }, as: UTF8.self)
+    }
 
     static func isEmailLocal(_ byte: UInt8) -> Bool {
         ContextWords.isAlphanumeric(byte) || byte == 0x2E || byte == 0x5F || byte == 0x25 || byte == 0x2B || byte == 0x2D

@@ -36,6 +36,10 @@ public enum ValueNormalizer {
         case .email:
             let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
             return lower.contains("@") ? "email:" + lower : nil
+        case .name:
+            // Order-free: `Quill, Avery`, `AVERY QUILL` and `QUILL^AVERY` are one name.
+            let words = text.uppercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" })
+            return words.isEmpty ? nil : "name:" + words.sorted().joined(separator: " ")
         case .mrn, .memberID:
             return alphanumerics.isEmpty ? nil : namespace(type) + alphanumerics
         default:

@@ -42,6 +42,9 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .customLong("member-id"), help: ArgumentHelp("A health-plan member, subscriber, policy or Medicaid ID.", valueName: "id"))
     var memberID: String?
 
+    @Option(name: .long, help: ArgumentHelp("A person's name, in any order (\"Quill, Avery\" finds AVERY QUILL).", valueName: "name"))
+    var name: String?
+
     @Option(name: .long, help: ArgumentHelp("A National Provider Identifier.", valueName: "npi"))
     var npi: String?
 
@@ -54,7 +57,8 @@ struct QueryCommand: ParsableCommand {
     /// The value options given, with the type each names.
     private var givenValues: [(type: IdentifierType, value: String)] {
         let options: [(IdentifierType, String?)] = [
-            (.ssn, ssn), (.mbi, mbi), (.hicn, hicn), (.mrn, mrn), (.dob, dob), (.memberID, memberID), (.npi, npi), (.dea, dea),
+            (.ssn, ssn), (.mbi, mbi), (.hicn, hicn), (.mrn, mrn), (.dob, dob), (.memberID, memberID), (.name, name),
+            (.npi, npi), (.dea, dea),
             (IdentifierType(type.first ?? ""), value),
         ]
         return options.compactMap { type, value in value.map { (type, $0) } }

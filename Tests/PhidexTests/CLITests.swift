@@ -154,7 +154,7 @@ import Glibc
         // Each value in a different spelling from the file's: normalization makes them meet.
         for arguments in [
             ["--dob", "1962-03-14"], ["--mrn", "00142816"], ["--member-id", "ahr027964381"], ["--mbi", "1eg4te5mk73"],
-            ["--npi", "1234567893"], ["--dea", "gl0285191"],
+            ["--npi", "1234567893"], ["--dea", "gl0285191"], ["--name", "AVERY QUILL"],
         ] {
             let query = try PhidexBinary.run(["query"] + arguments, in: tree.root)
             #expect(query.status == 0, "\(arguments[0]): \(query.stderr)")

@@ -76,7 +76,7 @@ import Testing
         let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
         let expected: [String: (planted: Int, found: Int)] = [
             "ssn": (852, 425), "itin": (19, 13), "hicn": (2, 1), "mbi": (269, 133), "npi": (20, 13), "dea": (14, 10),
-            "mrn": (825, 289), "dob": (872, 336), "member_id": (778, 315), "phone": (324, 130), "email": (14, 10),
+            "mrn": (825, 289), "dob": (872, 336), "member_id": (778, 315), "phone": (324, 130), "email": (14, 10), "name": (820, 256),
         ]
         for (type, numbers) in expected {
             let score = try #require(e.types.first { $0.type == type }, "no \(type) row")
@@ -99,7 +99,7 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
-        #expect(e.types.count == 11)
+        #expect(e.types.count == 12)
         for score in e.types {
             #expect(score.planted > 0 && score.found == score.planted, "\(score.type): \(score.found) of \(score.planted)")
             #expect(score.decoyHits + score.unexpected == 0, "\(score.type) false positives")

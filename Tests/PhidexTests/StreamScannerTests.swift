@@ -97,8 +97,11 @@ import Testing
             csv += "\(row),\"Quill, Avery\",\(ssn),\(routing),\(notes)\n"
         }
         let text = Array(csv.utf8)
-        let whole = seen(engine.matches(in: text))
-        #expect(whole.count == 40, "the ssn column counts, the routing column does not")
+        let matches = engine.matches(in: text)
+        #expect(matches.filter { $0.type == .ssn }.count == 40, "the ssn column counts, the routing column does not")
+        #expect(matches.filter { $0.type == .name }.count == 40, "the full name column holds names")
+        #expect(matches.count == 80)
+        let whole = seen(matches)
         for chunkSize in [1, 5, 64, 333, 1000, 4096] {
             #expect(seen(chunked(text, chunkSize: chunkSize, cuts: [17, 900])) == whole, "chunk size \(chunkSize)")
         }
