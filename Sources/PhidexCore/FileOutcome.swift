@@ -9,10 +9,12 @@ public struct FileOutcome: Sendable {
     public var findings: [Finding]
     public var risk: RiskScore
     public var bytesRead: Int64
+    /// Clinical terms seen (ICD-10-CM codes, clinical vocabulary): evidence, not findings.
+    public var clinicalTerms: Int
 
     public init(
         entry: FileEntry, status: FileStatus, reason: String? = nil, findings: [Finding] = [],
-        risk: RiskScore = .zero, bytesRead: Int64 = 0
+        risk: RiskScore = .zero, bytesRead: Int64 = 0, clinicalTerms: Int = 0
     ) {
         self.entry = entry
         self.status = status
@@ -20,5 +22,6 @@ public struct FileOutcome: Sendable {
         self.findings = findings
         self.risk = risk
         self.bytesRead = bytesRead
+        self.clinicalTerms = clinicalTerms
     }
 }

@@ -36,6 +36,9 @@ public struct IdentifierType: RawRepresentable, Hashable, Comparable, Sendable, 
 
     /// A telephone number (North American shapes), where a label or column says so.
     public static let phone = IdentifierType("phone")
+    /// Clinical context (an ICD-10-CM code, clinical vocabulary): evidence that identifiers near it
+    /// are health information. Counted per file for the risk score; never stored as a finding.
+    public static let clinicalTerm = IdentifierType("clinical_term")
     /// A person's name, where a label, column, key or HL7 field says so.
     public static let name = IdentifierType("name")
     /// An email address, where a label or column says so.

@@ -30,6 +30,8 @@ public struct PatternDetector: Detector {
     /// Table column name -> index into `rules`.
     private let columnRules: [String: Int]
     private let mrn: Int?, dob: Int?, member: Int?, name: Int?
+    /// Per rule: whether its labels are themselves the evidence (clinical context), not labels of a value.
+    private let isEvidence: [Bool]
 
     init(rules: [Rule]) throws {
         self.rules = rules
@@ -45,6 +47,7 @@ public struct PatternDetector: Detector {
         dob = rules.firstIndex { $0.type == .dob }
         member = rules.firstIndex { $0.type == .memberID }
         name = rules.firstIndex { $0.type == .name }
+        isEvidence = rules.map { $0.value == "evidence" }
         if mrn != nil || dob != nil || member != nil || name != nil {
             expressions.append(#"(PID|IN1|IN2)\|"#); caseless.append(false); roles.append(.segment)
         }
@@ -62,7 +65,7 @@ public struct PatternDetector: Detector {
         for hit in workspace.hits {
             switch roles[Int(hit.pattern)] {
             case .label(let rule):
-                let start = valueStart(afterLabelEndingAt: hit.end, in: window)
+                let start = isEvidence[rule] ? hit.end : valueStart(afterLabelEndingAt: hit.end, in: window)
                 value(of: rule, at: start, in: window, how: "label", into: &matches)
             case .prefix(let rule): value(of: rule, at: hit.end, in: window, how: "structure", into: &matches)
             case .segment: segment(endingAt: hit.end, in: window, context: context, into: &matches)
@@ -101,7 +104,17 @@ public struct PatternDetector: Detector {
     /// Reads the value of rule `index` starting at `start` and appends it if it is one.
     private func value(of index: Int, at start: Int, in window: UnsafeRawBufferPointer, how: String, into matches: inout [Match], cellEnd: Int? = nil) {
         let rule = rules[index]
-        guard start < window.count else { return }
+        guard start <= window.count else { return }
+        switch rule.value {
+        case "evidence":
+            // The term itself is the evidence; its end is all Vectorscan reports, and all that counts.
+            matches.append(Match(
+                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start - 1), length: 1),
+                confidence: rule.confidence, reason: "clinical term", normalized: "", masked: ""))
+            return
+        default:
+            guard start < window.count else { return }
+        }
         switch rule.value {
         case "date":
             guard let date = DateShape.read(window, at: start) else { return }

@@ -21,7 +21,9 @@ public struct RuleCatalogue: Sendable {
     /// The catalogue compiled into the binary.
     public static let builtIn: RuleCatalogue = {
         do {
-            return try RuleCatalogue(files: [PackageResources.ssn_json, PackageResources.numbers_json, PackageResources.alphanumeric_json, PackageResources.patterns_json])
+            return try RuleCatalogue(files: [PackageResources.ssn_json, PackageResources.numbers_json, PackageResources.alphanumeric_json, PackageResources.patterns_json,
+                PackageResources.clinical_json,
+            ])
         } catch {
             // The rule files are part of the source; a malformed one is a build defect,
             // caught by the rule tests before it can ship.

@@ -82,7 +82,7 @@ public final class IndexReader {
     ) throws {
         var sql = """
             SELECT id, path, size, mtime_ns, uid, gid, mode, status, reason, bytes_read, finding_count,
-                   risk_score, risk_tier, risk_explanation
+                   risk_score, risk_tier, risk_explanation, clinical_terms
             FROM file WHERE run_id = ?1
             """
         var values: [any SQLValue] = [run]
@@ -100,7 +100,7 @@ public final class IndexReader {
                     mode: UInt32(truncatingIfNeeded: row.int(6)), status: FileStatus(rawValue: row.string(7) ?? ""),
                     reason: row.string(8), bytesRead: row.int(9), findingCount: Int(row.int(10)),
                     riskScore: Int(row.int(11)), riskTier: RiskTier(rawValue: row.string(12) ?? "") ?? .none,
-                    riskExplanation: row.string(13) ?? ""))
+                    riskExplanation: row.string(13) ?? "", clinicalTerms: Int(row.int(14))))
         }
     }
 

@@ -30,6 +30,8 @@ public struct FileRecord: Sendable, Equatable {
     public var riskScore: Int
     public var riskTier: RiskTier
     public var riskExplanation: String
+    /// Clinical terms seen in the file (evidence for the risk model, not findings).
+    public var clinicalTerms: Int = 0
 }
 
 /// One finding with the path of its file.

@@ -95,8 +95,8 @@ public actor IndexWriter {
             self.insertFile = try db.prepare(
                 """
                 INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,
-                                  bytes_read, finding_count, risk_score, risk_tier, risk_explanation)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                                  bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
                 """)
             self.insertFinding = try db.prepare(
                 """
@@ -162,6 +162,7 @@ public actor IndexWriter {
         insertFile.bind(15, outcome.risk.score)
         insertFile.bind(16, outcome.risk.tier.rawValue)
         insertFile.bind(17, outcome.risk.explanation)
+        insertFile.bind(18, outcome.clinicalTerms)
         try insertFile.run()
         let fileID = db.lastInsertRowID
         // The hot loop of a scan with many findings: typed binds, no array of existentials per row.

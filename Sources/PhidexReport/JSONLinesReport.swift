@@ -48,6 +48,7 @@ public enum JSONLinesReport {
         object.add("risk_score", file.riskScore)
         object.add("risk_tier", file.riskTier.rawValue)
         object.add("risk_explanation", file.riskExplanation)
+        object.add("clinical_terms", file.clinicalTerms)
         return object.rendered
     }
 

@@ -45,6 +45,9 @@ final class FileScanner {
     }
 
     private func outcome(entry: FileEntry, bytesRead: Int64, failure: ReadFailure?) -> FileOutcome {
+        // Clinical context is evidence for the score, never a finding.
+        let clinicalTerms = matches.count { $0.type == .clinicalTerm }
+        if clinicalTerms > 0 { matches.removeAll { $0.type == .clinicalTerm } }
         let findings = matches.map { match in
             Finding(
                 rule: match.rule, type: match.type, span: match.span, line: match.line, confidence: match.confidence,
@@ -52,6 +55,6 @@ final class FileScanner {
         }
         return FileOutcome(
             entry: entry, status: failure == nil ? .ok : .error, reason: failure?.reason, findings: findings,
-            risk: scorer.score(matches), bytesRead: bytesRead)
+            risk: scorer.score(matches), bytesRead: bytesRead, clinicalTerms: clinicalTerms)
     }
 }

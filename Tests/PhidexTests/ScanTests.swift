@@ -19,6 +19,7 @@ func makeShare() throws -> TestTree {
     try tree.file("clinic/big.txt", String(repeating: "lorem ipsum\n", count: 340) + "ab SSN 401-23-7788 end\n")
     try tree.file("clinic/no-newline.txt", "soc sec 801-42-1234")
     try tree.file("clinic/empty.txt", "")
+    try tree.file("clinic/assessment.txt", "Assessment: type 2 diabetes (E11.9); prescribed metformin.\n")
     try tree.file("finance/decoys.txt", "phone 401237788\nrouting 021000021\nratio 0.304262935\nsample 078-05-1120\n")
     try tree.symlink("hr/archive/up", to: "../..")
     tree.fifo("clinic/pipe")
@@ -55,6 +56,8 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         #expect(byPath[tree.path("clinic/big.txt")]?.findingCount == 1, "the SSN across the 4 KiB boundary")
         #expect(byPath[tree.path("clinic/no-newline.txt")]?.findingCount == 1)
         #expect(byPath[tree.path("clinic/empty.txt")]?.status == .ok)
+        #expect(byPath[tree.path("clinic/assessment.txt")]?.clinicalTerms == 3, "assessment, E11.9, prescribed")
+        #expect(byPath[tree.path("clinic/assessment.txt")]?.findingCount == 0, "clinical context is not a finding")
         #expect(byPath[tree.path("finance/decoys.txt")]?.findingCount == 0)
         #expect(byPath[tree.path("hr/archive/up")]?.status == .skipped)
         #expect(byPath[tree.path("hr/archive/up")]?.reason == "symbolic link (not followed)")
@@ -123,7 +126,7 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
             engine: engine)
         let reader = try IndexReader(location: IndexLocation(path: index))
         let paths = Set(try files(reader, run: result.runID).keys.map { String($0.dropFirst(tree.root.count + 1)) })
-        #expect(paths == ["hr/staff.csv", "clinic/no-newline.txt", "clinic/empty.txt", "finance/decoys.txt"])
+        #expect(paths == ["hr/staff.csv", "clinic/no-newline.txt", "clinic/empty.txt", "clinic/assessment.txt", "finance/decoys.txt"])
     }
 
     @Test func theIndexNeverContainsClearValues() async throws {
