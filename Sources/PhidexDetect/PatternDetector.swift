@@ -35,11 +35,17 @@ public struct PatternDetector: Detector {
 
     init(rules: [Rule]) throws {
         self.rules = rules
-        var expressions: [String] = [], caseless: [Bool] = [], roles: [Role] = []
+        var expressions: [String] = [], caseless: [Bool] = [], singleMatch: [Bool] = [], roles: [Role] = []
         var columnRules: [String: Int] = [:]
         for (index, rule) in rules.enumerated() {
-            for label in rule.labels { expressions.append(label); caseless.append(true); roles.append(.label(index)) }
-            for prefix in rule.prefixes { expressions.append(prefix); caseless.append(true); roles.append(.prefix(index)) }
+            // Evidence patterns report once per window: each is one kind of clinical evidence seen.
+            let evidence = rule.value == "evidence"
+            for label in rule.labels {
+                expressions.append(label); caseless.append(true); singleMatch.append(evidence); roles.append(.label(index))
+            }
+            for prefix in rule.prefixes {
+                expressions.append(prefix); caseless.append(true); singleMatch.append(false); roles.append(.prefix(index))
+            }
             for column in rule.columns { columnRules[column] = index }
             if rule.value == nil { throw CatalogueError(message: "\(rule.id): a pattern rule needs a value kind") }
         }
@@ -49,9 +55,9 @@ public struct PatternDetector: Detector {
         name = rules.firstIndex { $0.type == .name }
         isEvidence = rules.map { $0.value == "evidence" }
         if mrn != nil || dob != nil || member != nil || name != nil {
-            expressions.append(#"(PID|IN1|IN2)\|"#); caseless.append(false); roles.append(.segment)
+            expressions.append(#"(PID|IN1|IN2)\|"#); caseless.append(false); singleMatch.append(false); roles.append(.segment)
         }
-        self.patterns = try PatternSet(expressions: expressions, caseless: caseless)
+        self.patterns = try PatternSet(expressions: expressions, caseless: caseless, singleMatch: singleMatch)
         self.roles = roles
         self.columnRules = columnRules
     }
@@ -64,9 +70,10 @@ public struct PatternDetector: Detector {
         let first = matches.count
         for hit in workspace.hits {
             switch roles[Int(hit.pattern)] {
+            case .label(let rule) where isEvidence[rule]:
+                value(of: rule, at: hit.end, in: window, how: "label", into: &matches)
             case .label(let rule):
-                let start = isEvidence[rule] ? hit.end : valueStart(afterLabelEndingAt: hit.end, in: window)
-                value(of: rule, at: start, in: window, how: "label", into: &matches)
+                value(of: rule, at: valueStart(afterLabelEndingAt: hit.end, in: window), in: window, how: "label", into: &matches)
             case .prefix(let rule): value(of: rule, at: hit.end, in: window, how: "structure", into: &matches)
             case .segment: segment(endingAt: hit.end, in: window, context: context, into: &matches)
             }

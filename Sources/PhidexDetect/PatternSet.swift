@@ -22,13 +22,16 @@ final class PatternSet: @unchecked Sendable {
     private let database: OpaquePointer
     private let prototype: OpaquePointer
 
-    /// Compiles `expressions` (PCRE-like syntax); pattern `i` reports id `i`.
-    init(expressions: [String], caseless: [Bool]) throws {
+    /// Compiles `expressions` (PCRE-like syntax); pattern `i` reports id `i`. A `singleMatch`
+    /// pattern reports its first match per scan only.
+    init(expressions: [String], caseless: [Bool], singleMatch: [Bool]) throws {
         var database: OpaquePointer?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
         let cStrings = expressions.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
-        let flags = caseless.map { UInt32(HS_FLAG_DOTALL) | ($0 ? UInt32(HS_FLAG_CASELESS) : 0) }
+        let flags = zip(caseless, singleMatch).map { caseless, single in
+            UInt32(HS_FLAG_DOTALL) | (caseless ? UInt32(HS_FLAG_CASELESS) : 0) | (single ? UInt32(HS_FLAG_SINGLEMATCH) : 0)
+        }
         let ids = (0..<UInt32(expressions.count)).map { $0 }
         let constStrings: [UnsafePointer<CChar>?] = cStrings.map { $0.map { UnsafePointer($0) } }
         let status = constStrings.withUnsafeBufferPointer { expressionPointers in
