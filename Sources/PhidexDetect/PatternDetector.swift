@@ -71,7 +71,9 @@ public struct PatternDetector: Detector {
         for hit in workspace.hits {
             switch roles[Int(hit.pattern)] {
             case .label(let rule) where isEvidence[rule]:
-                value(of: rule, at: hit.end, in: window, how: "label", into: &matches)
+                matches.append(Match(
+                    rule: rules[rule].id, type: .clinicalTerm, span: ByteSpan(offset: Int64(hit.end - 1), length: 1),
+                    confidence: 0.5, reason: "clinical term", normalized: "clinical:\(hit.pattern)", masked: ""))
             case .label(let rule):
                 value(of: rule, at: valueStart(afterLabelEndingAt: hit.end, in: window), in: window, how: "label", into: &matches)
             case .prefix(let rule): value(of: rule, at: hit.end, in: window, how: "structure", into: &matches)
@@ -111,17 +113,7 @@ public struct PatternDetector: Detector {
     /// Reads the value of rule `index` starting at `start` and appends it if it is one.
     private func value(of index: Int, at start: Int, in window: UnsafeRawBufferPointer, how: String, into matches: inout [Match], cellEnd: Int? = nil) {
         let rule = rules[index]
-        guard start <= window.count else { return }
-        switch rule.value {
-        case "evidence":
-            // The term itself is the evidence; its end is all Vectorscan reports, and all that counts.
-            matches.append(Match(
-                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start - 1), length: 1),
-                confidence: rule.confidence, reason: "clinical term", normalized: "", masked: ""))
-            return
-        default:
-            guard start < window.count else { return }
-        }
+        guard start < window.count else { return }
         switch rule.value {
         case "date":
             guard let date = DateShape.read(window, at: start) else { return }

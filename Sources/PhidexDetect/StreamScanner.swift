@@ -17,6 +17,8 @@ public final class StreamScanner {
     public let engine: DetectionEngine
     public let chunkSize: Int
     private let workspace: DetectorWorkspace
+    /// Clinical terms already reported in this stream.
+    private var evidenceSeen: Set<String> = []
     let overlap: Int
 
     private let buffer: UnsafeMutableRawBufferPointer
@@ -52,6 +54,7 @@ public final class StreamScanner {
         linesBefore = 0
         bytesSeen = 0
         header.reset()
+        evidenceSeen.removeAll(keepingCapacity: true)
     }
 
     /// Lets `read` write into the free part of the buffer and returns how many bytes it wrote
@@ -98,7 +101,12 @@ public final class StreamScanner {
         for detector in engine.detectors { detector.detect(in: window, context: context, into: &scratch) }
         var kept = scratch.filter {
             let start = windowStart + $0.span.offset
-            return start >= reportedUpTo && start < hi
+            guard start >= reportedUpTo && start < hi else { return false }
+            // Clinical evidence: one match per term per stream, its first occurrence. (Each term
+            // reports once per window; the first occurrence in the stream is always the one its
+            // window reports, so chunked and whole scans keep the same match.)
+            if $0.type == .clinicalTerm { return evidenceSeen.insert($0.normalized).inserted }
+            return true
         }
         kept.sort { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
 
