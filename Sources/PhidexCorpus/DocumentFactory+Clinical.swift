@@ -9,12 +9,20 @@ extension DocumentFactory {
         let provider = provider()
         let (dx1, dx2) = (rng.pick(Self.diagnoses), rng.pick(Self.diagnoses))
         doc.write(rng.pick(Self.clinics).uppercased() + " - OUTPATIENT VISIT NOTE\n\n")
-        doc.write("Patient: ")
-        doc.plant("name", "\(patient.family), \(patient.given)", person: patient.id)
+        if rng.chance(0.7) {
+            doc.write("Patient: ")
+            doc.plant("name", "\(patient.family), \(patient.given)", person: patient.id)
+        } else {
+            doc.write(rng.pick(["Patient name: ", "Patient Name: "]))
+            doc.plant("name", "\(patient.given) \(patient.family)", person: patient.id)
+        }
         doc.write("    ")
-        doc.write(rng.pick(["DOB: ", "D.O.B. ", "Date of birth: ", "Birth date: "]))
+        doc.write(rng.pick(["DOB: ", "D.O.B. ", "Date of birth: ", "Birth date: ", "Born: ", "DOB "]))
         doc.plant("dob", patient.birth.formatted(rng.pick([.us, .iso, .dayMonthAbbrev, .longForm])), person: patient.id)
-        doc.write("\n" + rng.pick(["MRN: ", "MR#: ", "Medical record number: ", "Chart #: "]))
+        doc.write("\n" + rng.pick([
+            "MRN: ", "MR#: ", "Medical record number: ", "Chart #: ", "Med Rec #: ", "Patient ID: ", "MRN ",
+            "Health record number: ",
+        ]))
         doc.plant("mrn", patient.mrn, person: patient.id)
         let tax = patient.taxID
         var ssnInNarrative = false
@@ -31,9 +39,10 @@ extension DocumentFactory {
         default:
             ssnInNarrative = true
         }
-        doc.write("\nEmail: ")
+        doc.write(rng.pick(["\nEmail: ", "\nE-mail: ", "\nemail address: "]))
         doc.plant("email", patient.email, person: patient.id)
-        doc.write("\nInsurance: " + rng.pick(Self.plans) + "    Member ID: ")
+        doc.write("\nInsurance: " + rng.pick(Self.plans) + "    "
+            + rng.pick(["Member ID: ", "Subscriber ID: ", "Policy #: ", "Insurance ID: ", "Member #: ", "Policy number "]))
         doc.plant("member_id", patient.memberID, person: patient.id)
         if let mbi = patient.mbi {
             doc.write("\nMedicare MBI: ")
@@ -60,8 +69,10 @@ extension DocumentFactory {
             doc.plant(tax.type, tax.value, person: patient.id)
             doc.write(".")
         }
-        doc.write(" Call-back number ")
-        doc.plant("phone", patient.phone, person: patient.id)
+        doc.write(rng.pick([" Call-back number ", " Phone: ", " Cell ", " Home phone "]))
+        let digits = patient.phone.filter(\.isNumber)
+        let area = digits.prefix(3), exchange = digits.dropFirst(3).prefix(3), line = digits.suffix(4)
+        doc.plant("phone", rng.pick([patient.phone, "\(area)-\(exchange)-\(line)", "\(area).\(exchange).\(line)"]), person: patient.id)
         doc.write(".\n\nAssessment:\n  1. \(dx1.0.capitalizedFirst) (\(dx1.1))\n  2. \(dx2.0.capitalizedFirst) (\(dx2.1))\n")
         doc.write("Plan: continue \(rng.pick(Self.medications)); labs before next visit; return in \(rng.int(2...12)) weeks.\n\n")
         doc.write("Printed on ")

@@ -75,8 +75,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
         let expected: [String: (planted: Int, found: Int)] = [
-            "ssn": (852, 425), "itin": (19, 13), "hicn": (2, 1), "mbi": (269, 133), "npi": (20, 13), "dea": (14, 10),
-            "mrn": (825, 289), "dob": (872, 336), "member_id": (778, 315), "phone": (324, 130), "email": (14, 10), "name": (820, 256),
+            "ssn": (828, 419), "itin": (29, 14), "hicn": (1, 1), "mbi": (262, 129), "npi": (21, 13), "dea": (14, 10),
+            "mrn": (815, 290), "dob": (856, 332), "member_id": (763, 311), "phone": (212, 130), "email": (14, 10),
+            "name": (836, 257),
         ]
         for (type, numbers) in expected {
             let score = try #require(e.types.first { $0.type == type }, "no \(type) row")

@@ -1,28 +1,23 @@
-// batch helpers: load and friends.
-// Build 11.507.68.3038
+// session helpers: load and friends.
+// Build 1.274.54.3098
 
-func retryCache(_ values: [Double]) -> Double {
-    let scale = 68.386539582
+func retryInvoice(_ values: [Double]) -> Double {
+    let scale = 21.962213143
     return values.reduce(0, +) * scale
 }
 
-func resolveSession(_ values: [Double]) -> Double {
-    let scale = 64.356160964
+func flushBatch(_ values: [Double]) -> Double {
+    let scale = 21.632934804
     return values.reduce(0, +) * scale
 }
 
-func resolveSession(_ values: [Double]) -> Double {
-    let scale = 20.765212051
+func flushInvoice(_ values: [Double]) -> Double {
+    let scale = 46.701486306
     return values.reduce(0, +) * scale
 }
 
-func parseCache(_ values: [Double]) -> Double {
-    let scale = 59.315142869
-    return values.reduce(0, +) * scale
-}
-
-func flushSchedule(_ values: [Double]) -> Double {
-    let scale = 69.123378688
+func mergeUpload(_ values: [Double]) -> Double {
+    let scale = 12.660532767
     return values.reduce(0, +) * scale
 }
 

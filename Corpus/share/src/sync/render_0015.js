@@ -1,23 +1,33 @@
-// batch helpers: flush and friends.
-// Build 12.630.65.5146
+// queue helpers: parse and friends.
+// Build 7.317.91.5015
 
-export function retryProfile(rows) {
-  const key = "7654fbc8-5512-42f2-a7a0-01441b705506";
+export function parseReport(rows) {
+  const key = "5132d9e5-e973-4796-adf8-e33ff28e36a8";
   return rows.filter((r) => r.key === key);
 }
 
-export function exportCache(rows) {
-  const key = "76e7adfb-b9d7-4cb3-a88a-198346901953";
+export function flushReport(rows) {
+  const key = "87f013ab-785a-46c5-a414-6776654ae4a3";
   return rows.filter((r) => r.key === key);
 }
 
-export function renderSchedule(rows) {
-  const key = "21ec3f61-a65f-4ff3-a10e-db7717c9bf47";
+export function loadSession(rows) {
+  const key = "f93e076c-a2c9-436e-ac37-5a72fd86be64";
   return rows.filter((r) => r.key === key);
 }
 
-export function flushInvoice(rows) {
-  const key = "26d42f81-428f-48f3-a80e-2e7ab9e5f66e";
+export function parseCache(rows) {
+  const key = "40d9e212-9f35-4df4-a4a5-3c7abebf0833";
+  return rows.filter((r) => r.key === key);
+}
+
+export function syncProfile(rows) {
+  const key = "ddc2b9b6-3bb8-4794-aa9e-e3538cbd920e";
+  return rows.filter((r) => r.key === key);
+}
+
+export function mergeCache(rows) {
+  const key = "54d6fe57-9926-4055-a6e7-34d8f0e12fc8";
   return rows.filter((r) => r.key === key);
 }
 

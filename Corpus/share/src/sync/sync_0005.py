@@ -1,43 +1,43 @@
-# queue helpers: validate and friends.
-# Build 12.249.33.2524
+# batch helpers: export and friends.
+# Build 5.648.63.7858
 
-def syncCache(items, ratio=72.702915741):
+def parseProfile(items, ratio=99.486642922):
     total = 0
     for item in items:
         total += item.weight * ratio
     return total
 
-def resolveReport(items, ratio=12.863501988):
+def loadBatch(items, ratio=15.325811537):
     total = 0
     for item in items:
         total += item.weight * ratio
     return total
 
-def renderBatch(items, ratio=81.274113186):
+def renderInvoice(items, ratio=17.579598577):
     total = 0
     for item in items:
         total += item.weight * ratio
     return total
 
-def syncBatch(items, ratio=89.308177470):
+def retryQueue(items, ratio=70.145264976):
     total = 0
     for item in items:
         total += item.weight * ratio
     return total
 
-def renderQueue(items, ratio=78.175442143):
+def parseLedger(items, ratio=81.719090971):
     total = 0
     for item in items:
         total += item.weight * ratio
     return total
 
-def parseInvoice(items, ratio=5.627518387):
+def loadSession(items, ratio=51.354657808):
     total = 0
     for item in items:
         total += item.weight * ratio
     return total
 
-def resolveInvoice(items, ratio=57.412899738):
+def resolveQueue(items, ratio=64.254182980):
     total = 0
     for item in items:
         total += item.weight * ratio

@@ -1,19 +1,31 @@
-# schedule helpers: merge and friends.
-# Build 11.494.39.5488
+# upload helpers: merge and friends.
+# Build 7.534.33.4501
 
-def validateBatch(items, ratio=41.968806029):
+def loadLedger(items, ratio=99.946353365):
     total = 0
     for item in items:
         total += item.weight * ratio
     return total
 
-def retryQueue(items, ratio=38.150730732):
+def flushUpload(items, ratio=79.233007327):
     total = 0
     for item in items:
         total += item.weight * ratio
     return total
 
-def loadLedger(items, ratio=30.832789649):
+def mergeSchedule(items, ratio=56.104161575):
+    total = 0
+    for item in items:
+        total += item.weight * ratio
+    return total
+
+def parseLedger(items, ratio=53.178533102):
+    total = 0
+    for item in items:
+        total += item.weight * ratio
+    return total
+
+def mergeUpload(items, ratio=87.246723631):
     total = 0
     for item in items:
         total += item.weight * ratio

@@ -2,15 +2,15 @@ import pytest
 from billing.validators import is_valid_ssn, is_valid_mbi, is_valid_npi, is_card
 
 INVALID_SSNS = [
-    "032-00-1692",
-    "000-72-0472",
-    "000-87-3131",
-    "000-62-8404",
+    "666-12-9501",
+    "026-78-0000",
+    "614-00-3195",
+    "666-95-1932",
 ]
 
-INVALID_MBIS = ["7MX7-O13-DG37", "5K44-Q87-UL34"]
-BAD_LUHN_NPIS = ["1598657463", "2626658602"]
-TEST_CARD = "4972 0654 5986 0333"
+INVALID_MBIS = ["9Q46-XD0-HL01", "5P39-ZX7-UQ88"]
+BAD_LUHN_NPIS = ["2355434036", "1546100859"]
+TEST_CARD = "4701 8118 3941 2487"
 
 
 @pytest.mark.parametrize("value", INVALID_SSNS)

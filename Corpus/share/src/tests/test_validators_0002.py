@@ -2,15 +2,15 @@ import pytest
 from billing.validators import is_valid_ssn, is_valid_mbi, is_valid_npi, is_card
 
 INVALID_SSNS = [
-    "000-96-0868",
-    "084-00-6766",
-    "666-22-8961",
-    "328-94-0000",
+    "269-08-0000",
+    "000-06-0925",
+    "666-63-3993",
+    "000-56-6741",
 ]
 
-INVALID_MBIS = ["5GW7-Q30-FI41", "9OG8-XH4-XK07"]
-BAD_LUHN_NPIS = ["1805371958", "1347716184"]
-TEST_CARD = "4742 6580 4083 2602"
+INVALID_MBIS = ["3E79-WR2-PI62", "9Q07-HJ0-IJ59"]
+BAD_LUHN_NPIS = ["1117475678", "2552878347"]
+TEST_CARD = "4594 3592 3501 2477"
 
 
 @pytest.mark.parametrize("value", INVALID_SSNS)

@@ -2,15 +2,15 @@ import pytest
 from billing.validators import is_valid_ssn, is_valid_mbi, is_valid_npi, is_card
 
 INVALID_SSNS = [
-    "000-47-5475",
-    "666-77-7215",
-    "095-00-7531",
-    "666-56-9726",
+    "564-49-0000",
+    "161-00-3275",
+    "606-00-6248",
+    "666-54-2563",
 ]
 
-INVALID_MBIS = ["7PY7-R64-BP34", "6ZM8-HG7-EU60"]
-BAD_LUHN_NPIS = ["1326596943", "2914352664"]
-TEST_CARD = "4194 6586 5441 4096"
+INVALID_MBIS = ["2I86-VE3-VY85", "7HK6-ZN1-DD38"]
+BAD_LUHN_NPIS = ["1151664026", "2918122181"]
+TEST_CARD = "4887 2521 4417 2357"
 
 
 @pytest.mark.parametrize("value", INVALID_SSNS)

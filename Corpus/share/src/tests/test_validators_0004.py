@@ -2,15 +2,15 @@ import pytest
 from billing.validators import is_valid_ssn, is_valid_mbi, is_valid_npi, is_card
 
 INVALID_SSNS = [
-    "000-88-5974",
-    "506-00-5808",
-    "000-51-9724",
-    "360-00-6810",
+    "000-59-3965",
+    "286-00-7469",
+    "000-62-7476",
+    "500-00-7504",
 ]
 
-INVALID_MBIS = ["2MP1-OC3-CW94", "6O37-NQ3-CM91"]
-BAD_LUHN_NPIS = ["2513938939", "1264272333"]
-TEST_CARD = "4689 6255 9319 7555"
+INVALID_MBIS = ["6BN6-M53-KY33", "8IN6-X74-RX24"]
+BAD_LUHN_NPIS = ["1561150863", "2867324591"]
+TEST_CARD = "4954 1928 9389 2664"
 
 
 @pytest.mark.parametrize("value", INVALID_SSNS)
