@@ -111,10 +111,11 @@ public final class IndexReader {
         throws
     {
         var sql = """
-            SELECT f.path, g.rule_id, g.type, g.byte_offset, g.length, g.line, g.confidence, g.masked, g.value_key, g.reason,
-                   r.content_hash
+            SELECT f.path, g.rule_id, g.type, g.byte_offset, g.length, g.line, g.confidence, g.masked, g.value_key,
+                   COALESCE(t.text, g.reason), r.content_hash
             FROM finding g JOIN file f ON f.id = g.file_id
             LEFT JOIN run_rule r ON r.run_id = f.run_id AND r.rule_id = g.rule_id
+            LEFT JOIN reason t ON t.id = g.reason_id
             WHERE f.run_id = ?1
             """
         var values: [any SQLValue] = [run]

@@ -53,6 +53,10 @@ public actor IndexWriter {
     private let db: SQLiteDatabase
     private let insertFile: Statement
     private let insertFinding: Statement
+    private let insertReason: Statement
+    private let findReason: Statement
+    /// Reason texts already in the `reason` table, by text: most findings reuse a few hundred.
+    private var reasonIDs: [String: Int64] = [:]
     private var pendingRows = 0
     private var transactionStart: ContinuousClock.Instant?
     public private(set) var totals = RunTotals()
@@ -100,9 +104,12 @@ public actor IndexWriter {
                 """)
             self.insertFinding = try db.prepare(
                 """
-                INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason,
+                                     reason_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', ?10)
                 """)
+            self.insertReason = try db.prepare("INSERT INTO reason (text) VALUES (?1) ON CONFLICT (text) DO NOTHING")
+            self.findReason = try db.prepare("SELECT id FROM reason WHERE text = ?1")
             self.db = db
         } catch let error as SQLiteError {
             throw IndexError("cannot write the index \(location.path): \(error.message)")
@@ -177,7 +184,7 @@ public actor IndexWriter {
             row.bind(7, finding.confidence)
             row.bind(8, finding.masked)
             row.bind(9, finding.valueKey)
-            row.bind(10, finding.reason)
+            row.bind(10, try reasonID(finding.reason))
             try row.run()
         }
         pendingRows += 1 + outcome.findings.count
@@ -189,6 +196,19 @@ public actor IndexWriter {
         }
         totals.bytesScanned += outcome.bytesRead
         totals.findings += outcome.findings.count
+    }
+
+    /// The id of a reason text, adding it to the `reason` table the first time it is seen.
+    private func reasonID(_ text: String) throws(SQLiteError) -> Int64 {
+        if let id = reasonIDs[text] { return id }
+        insertReason.reset().bind(1, text)
+        try insertReason.run()
+        findReason.reset().bind(1, text)
+        guard try findReason.step() else { throw SQLiteError(code: 0, message: "reason row missing after insert") }
+        let id = findReason.int(0)
+        _ = findReason.reset()  // an unfinished SELECT would hold a lock on the table
+        reasonIDs[text] = id
+        return id
     }
 
     private func commit() throws(SQLiteError) {

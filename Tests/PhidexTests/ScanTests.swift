@@ -117,6 +117,19 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         #expect(byPath.keys.filter { $0.hasSuffix("staff.csv") }.count == 1)
     }
 
+    @Test func reasonsAreStoredOncePerText() async throws {
+        let tree = try makeShare()
+        let index = tree.path("../\(UUID().uuidString).db")
+        defer { removeIndex(index) }
+        let result = try await Scan.run(scanOptions(tree, index: index), engine: engine)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        var texts: [String] = []
+        try reader.findings(run: result.runID) { texts.append($0.finding.reason) }
+        #expect(texts.count == result.totals.findings && texts.allSatisfy { !$0.isEmpty }, "every finding reads back its reason")
+        #expect(try sqlite(index, "SELECT COUNT(*) FROM reason") == String(Set(texts).count))
+        #expect(try sqlite(index, "SELECT COUNT(*) FROM finding WHERE reason <> '' OR reason_id IS NULL") == "0")
+    }
+
     @Test func includeAndExcludeGlobs() async throws {
         let tree = try makeShare()
         let index = tree.path("../\(UUID().uuidString).db")
@@ -269,12 +282,17 @@ func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     return false
 }
 
-/// Runs SQL on an index with the sqlite3 shell (test-only tampering).
-func sqlite(_ path: String, _ sql: String) throws {
+/// Runs SQL on an index with the sqlite3 shell (test-only tampering and inspection); its output.
+@discardableResult
+func sqlite(_ path: String, _ sql: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
     process.arguments = [path, sql]
+    let out = Pipe()
+    process.standardOutput = out
     try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }
