@@ -54,7 +54,6 @@ public final class NumberDetector: DigitRunDetector {
     private func telephone(
         _ rule: RuleEntry, _ window: UnsafeRawBufferPointer, _ streamContext: StreamContext, start: Int, runEnd: Int
     ) -> Match? {
-        let words = rule.context
         let count = window.count
         func digits(_ from: Int, _ n: Int) -> Bool {
             from + n <= count && (from..<(from + n)).allSatisfy { ContextWords.isDigit(window[$0]) }
@@ -94,7 +93,8 @@ public final class NumberDetector: DigitRunDetector {
         }
         let column = streamContext.column(at: spanStart, in: window)
         let bare = end == runEnd
-        let hit = column.flatMap { words.classify(column: $0) } ?? (bare ? nil : words.nearest(in: window, start: spanStart, end: end))
+        let hit = column.flatMap { rule.context.classify(column: $0) }
+            ?? (bare ? nil : rule.context.nearest(in: window, start: spanStart, end: end))
         guard let hit, hit.isPositive else { return nil }
         // A table of vendors or companies lists their phones, not people's.
         if hit.inColumn, let table = streamContext.table,
@@ -121,6 +121,8 @@ public final class NumberDetector: DigitRunDetector {
             if ContextWords.isLetter(after) { return nil }
             if end + 1 < window.count && ContextWords.isDigit(window[end + 1]) && (after == 0x2E || after == 0x2D || after == 0x2F) { return nil }
         }
+        // An NPI starts with 1 or 2: most ten-digit numbers stop here, before any allocation.
+        guard window[start] == 0x31 || window[start] == 0x32 else { return nil }
         let digits = (start..<end).compactMap { ContextWords.isDigit(window[$0]) ? window[$0] - 0x30 : nil }
         guard digits[0] == 1 || digits[0] == 2, digits.prefix(9).contains(where: { $0 != digits[0] }), Validators.npiLuhn(digits)
         else { return nil }

@@ -101,9 +101,8 @@ public final class SSNDetector: DigitRunDetector {
             confidence -= 0.1
         }
         // A table column's name, when known, outweighs words nearby.
-        let words = rule.context
         let column = context.column(at: start, in: window) ?? Self.hl7SSNField(in: window, at: start)
-        let hit = column.flatMap { words.classify(column: $0) } ?? words.nearest(in: window, start: start, end: end)
+        let hit = column.flatMap { rule.context.classify(column: $0) } ?? rule.context.nearest(in: window, start: start, end: end)
         var reason = "\(shape); \(check)"
         let place = { (hit: ContextHit) in hit.inColumn ? "in column '\(column ?? "")'" : "\(Self.bytes(hit.distance)) away" }
         switch hit {
