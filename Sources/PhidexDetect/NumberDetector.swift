@@ -13,9 +13,6 @@ public final class NumberDetector: DigitRunDetector {
     public var reach: Int { max(ContextWords.lookBehind, TableHeader.lookBehind) + 12 + ContextWords.lookAhead + 2 }
 
     private let npi: RuleEntry
-    /// Column names that make a table one of organizations (their phones are not PHI).
-    static let organizationColumns = ["vendor", "supplier", "company", "payee", "business"]
-
     private let phone: RuleEntry?
 
     init(rules: [Rule]) throws {
@@ -97,11 +94,7 @@ public final class NumberDetector: DigitRunDetector {
             ?? (bare ? nil : rule.context.nearest(in: window, start: spanStart, end: end))
         guard let hit, hit.isPositive else { return nil }
         // A table of vendors or companies lists their phones, not people's.
-        if hit.inColumn, let table = streamContext.table,
-            table.columns.contains(where: { column in Self.organizationColumns.contains { column.contains($0) } })
-        {
-            return nil
-        }
+        if hit.inColumn, streamContext.table?.listsOrganizations == true { return nil }
         let text = String(decoding: all.map { $0 + 0x30 }, as: UTF8.self)
         let place = hit.inColumn ? "in column '\(column ?? "")'" : "\(hit.distance) bytes away"
         return Match(

@@ -18,6 +18,12 @@ public struct TableHeader: Sendable, Equatable {
     public let columns: [String]
     /// Stream offset just past the header line (its newline included).
     public let end: Int64
+    /// Whether a column names an organization (vendor, supplier, company, payee, business): such a
+    /// table lists organizations' phones and names, not people's.
+    public let listsOrganizations: Bool
+
+    /// Column-name words that make a table one of organizations.
+    static let organizationWords = ["vendor", "supplier", "company", "payee", "business"]
 
     /// How far back from a value its line start may be for its column to be known.
     static let lookBehind = 512
@@ -44,6 +50,7 @@ public struct TableHeader: Sendable, Equatable {
         self.delimiter = delimiter
         self.columns = fields
         self.end = end
+        self.listsOrganizations = fields.contains { field in Self.organizationWords.contains { field.contains($0) } }
     }
 
     /// The name of the column holding `position` of `window`, when its line start is near enough.
