@@ -7,7 +7,7 @@ import Foundation
 import Testing
 
 @Suite struct RuleCatalogueTests {
-    let engine = try! DetectionEngine()
+    let engine = Shared.engine
 
     @Test func catalogueIsWellFormed() {
         #expect(engine.catalogue.structuralProblems() == [])

@@ -7,7 +7,7 @@ import PhidexDetect
 import Testing
 
 @Suite struct SSNDetectorTests {
-    let engine = try! DetectionEngine()
+    let engine = Shared.engine
 
     func only(_ text: String) throws -> Match {
         let matches = engine.matches(in: text)

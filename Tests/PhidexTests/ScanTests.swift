@@ -31,7 +31,7 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
 }
 
 @Suite struct ScanTests {
-    let engine = try! DetectionEngine()
+    let engine = Shared.engine
 
     func files(_ reader: IndexReader, run: Int64) throws -> [String: FileRecord] {
         var files: [String: FileRecord] = [:]

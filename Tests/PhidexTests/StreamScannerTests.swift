@@ -7,7 +7,7 @@ import PhidexDetect
 import Testing
 
 @Suite struct StreamScannerTests {
-    let engine = try! DetectionEngine()
+    let engine = Shared.engine
 
     struct Seen: Hashable {
         var rule: RuleID
