@@ -128,13 +128,13 @@ public struct PatternDetector: Detector {
             let limit = min(window.count, start + 96)
             while at < limit && Self.isEmailLocal(window[at]) { at += 1 }
             guard at > start, at < limit, window[at] == 0x40 else { return }
-            var end = at + 1, dots = 0, lastDot = -1
+            var end = at + 1
             while end < limit && (ContextWords.isAlphanumeric(window[end]) || window[end] == 0x2D || window[end] == 0x2E) {
-                if window[end] == 0x2E { dots += 1; lastDot = end }
                 end += 1
             }
-            while end > at + 1 && window[end - 1] == 0x2E { end -= 1; dots -= 1 }
-            guard dots >= 1, lastDot > at + 1, end - lastDot - 1 >= 2,
+            while end > at + 1 && window[end - 1] == 0x2E { end -= 1 }  // a sentence's full stop
+            guard let lastDot = (at + 1..<end).last(where: { window[$0] == 0x2E }), lastDot > at + 1,
+                end - lastDot - 1 >= 2,
                 (lastDot + 1..<end).allSatisfy({ ContextWords.isLetter(window[$0]) })
             else { return }
             if let cellEnd, end != cellEnd { return }

@@ -1,0 +1,94 @@
+// The catalogue beyond the SSN family, through the public engine: labels and
+// their values, structure (HL7 positions, FHIR, C-CDA, table columns), dates,
+// and the invariant that matters most for a streaming scanner — a document
+// scanned in chunks gives exactly the matches it gives whole.
+
+import Foundation
+import PhidexCorpus
+import PhidexCore
+import PhidexDetect
+import Testing
+
+@Suite struct PatternDetectorTests {
+    let engine = Shared.engine
+
+    func found(_ text: String, _ type: IdentifierType) -> [String] {
+        let bytes = Array(text.utf8)
+        return engine.matches(in: bytes).filter { $0.type == type }.map {
+            String(decoding: bytes[Int($0.span.offset)..<Int($0.span.offset) + $0.span.length], as: UTF8.self)
+        }
+    }
+
+    @Test func datesOfBirthNeedBirthContextAndRealDates() {
+        #expect(found("DOB: 02/29/1964", .dob) == ["02/29/1964"])
+        #expect(found("DOB: 02/29/1963", .dob).isEmpty, "1963 was not a leap year")
+        #expect(found("DOB: 1899-12-31", .dob).isEmpty, "before 1900")
+        #expect(found("born on 14-Mar-1962 in Ohio", .dob) == ["14-Mar-1962"])
+        #expect(found("Date of birth: Sept 3, 1971", .dob) == ["Sept 3, 1971"])
+        #expect(found("Service date: 03/14/1962", .dob).isEmpty)
+        #expect(found("dob,name\n1962-03-14,Avery Quill\n1970-01-02,Blake Rowan\n", .dob) == ["1962-03-14", "1970-01-02"])
+    }
+
+    @Test func labelsReadTheValueAfterSeparatorsAndFillers() {
+        #expect(found("MRN no. 00142816", .mrn) == ["00142816"])
+        #expect(found("Medical record number: H1234567", .mrn) == ["H1234567"])
+        #expect(found("\"mrn\": \"00142816\"", .mrn) == ["00142816"])
+        #expect(found("MRN: quill@mail.example", .mrn).isEmpty, "an email is not an MRN")
+        #expect(found("member_id=AHR027964381 ssn=x", .memberID) == ["AHR027964381"])
+        #expect(found("Email: avery.quill7@mail.example.", .email) == ["avery.quill7@mail.example"])
+        #expect(found("From: records@clinic.example", .email).isEmpty, "unlabelled addresses are organizations'")
+    }
+
+    @Test func hl7FieldsByPosition() {
+        let segment = "MSH|^~\\&|A|B|C|D|20230405||ADT^A04|1|P|2.5.1\r"
+            + "PID|1||555^^^X^PI~00142816^^^RFC^MR||QUILL^AVERY^J||19620314|F\r"
+            + "IN1|1|BC01|12345|Plan" + String(repeating: "|", count: 32) + "AHR027964381\r"
+            + "IN2|1|401237788||||||MCD1234567\r"
+        #expect(found(segment, .mrn) == ["00142816"], "only the repetition typed MR")
+        #expect(found(segment, .dob) == ["19620314"])
+        #expect(found(segment, .name) == ["QUILL^AVERY"])
+        #expect(found(segment, .memberID) == ["AHR027964381", "MCD1234567"])
+    }
+
+    @Test func namesStopAtTheNextLabel() {
+        #expect(found("Patient: Quill, Avery DOB: 03/14/1962", .name) == ["Quill, Avery"])
+        #expect(found("Patient: O'Neil-Fenn, Mary Kate", .name) == ["O'Neil-Fenn, Mary Kate"])
+        #expect(found("Patient: see chart", .name).isEmpty)
+    }
+
+    @Test func phonesNeedPhoneContextAndPersonTables() {
+        #expect(found("Phone: 1-415-555-0132", .phone) == ["415-555-0132"])
+        #expect(found("Cell (415)555-0132", .phone) == ["(415)555-0132"])
+        #expect(found("Ref 415-555-0132", .phone).isEmpty)
+        #expect(found("name,phone\nAvery Quill,415.555.0132\n", .phone) == ["415.555.0132"])
+        #expect(found("vendor,phone\nAcme,415.555.0132\n", .phone).isEmpty)
+    }
+
+    @Test func clinicalContextIsOneMatchPerTerm() {
+        let matches = engine.matches(in: "Assessment: E11.9. Assessment again; E11.9 again; prescribed.")
+        #expect(matches.filter { $0.type == .clinicalTerm }.count == 3)
+    }
+
+    /// Every text document of the corpus, scanned in chunks of several sizes and cut at odd
+    /// places, gives exactly the matches of a whole scan: the overlap covers every detector's reach.
+    @Test(arguments: [97, 1000, 4096])
+    func chunkedScansOfCorpusDocumentsEqualWholeScans(chunkSize: Int) throws {
+        let (files, _) = try CorpusGenerator(seed: 3, scale: 1).build()
+        let texts = files.filter { ["note", "csv", "json", "xml", "hl7", "log", "html", "sql"].contains($0.artifact.format) }
+        #expect(texts.count > 20)
+        for file in texts {
+            let bytes = file.artifact.bytes
+            let whole = Set(engine.matches(in: bytes).map { "\($0.rule) \($0.span) \($0.line) \($0.confidence)" })
+            let scanner = StreamScanner(engine: engine, chunkSize: chunkSize)
+            var found: [Match] = []
+            var start = 0
+            for cut in [bytes.count / 3, bytes.count / 3 + 7, bytes.count] where cut >= start {
+                bytes[start..<cut].withUnsafeBytes { scanner.feed($0, into: &found) }
+                start = cut
+            }
+            scanner.finish(into: &found)
+            let chunked = Set(found.map { "\($0.rule) \($0.span) \($0.line) \($0.confidence)" })
+            #expect(chunked == whole, "\(file.path) at chunk size \(chunkSize)")
+        }
+    }
+}
