@@ -20,8 +20,22 @@ extension RuleCatalogue {
         for rule in rules {
             lines += ["", "## `\(rule.id)`: \(rule.name)", "", rule.description, ""]
             lines.append("- Type: `\(rule.type)`; base confidence \(rule.confidence); risk weight \(Int(rule.riskWeight)).")
-            lines.append("- Context that raises confidence: " + rule.context.positive.map { "`\($0)`" }.joined(separator: ", ") + ".")
-            lines.append("- Context that lowers it: " + rule.context.negative.map { "`\($0)`" }.joined(separator: ", ") + ".")
+            if !rule.context.positive.isEmpty {
+                lines.append("- Context that raises confidence: " + rule.context.positive.map { "`\($0)`" }.joined(separator: ", ") + ".")
+            }
+            if !rule.context.negative.isEmpty {
+                lines.append("- Context that lowers it: " + rule.context.negative.map { "`\($0)`" }.joined(separator: ", ") + ".")
+            }
+            if !rule.labels.isEmpty {
+                lines.append("- Labels (Vectorscan, case-insensitive): " + rule.labels.map { "`\($0)`" }.joined(separator: ", ") + ".")
+            }
+            if !rule.prefixes.isEmpty {
+                lines.append("- Structure (the value starts where these end): " + rule.prefixes.map { "`\($0)`" }.joined(separator: ", ") + ".")
+            }
+            if !rule.columns.isEmpty {
+                lines.append("- Table columns: " + rule.columns.map { "`\($0)`" }.joined(separator: ", ") + ".")
+            }
+            if let value = rule.value { lines.append("- Value read as: `\(value)`.") }
             if !rule.references.isEmpty {
                 lines.append("- References: " + rule.references.map { "<\($0)>" }.joined(separator: ", ") + ".")
             }
