@@ -33,9 +33,15 @@ public final class AlphanumericDetector: DigitRunDetector {
             guard window[start] != 0x30, end < window.count, ContextWords.isLetter(window[end]),
                 start == 0 || !ContextWords.isAlphanumeric(window[start - 1]), let mbi
             else { return }
-            if start + 13 <= window.count, let match = check(mbi, window, start, start + 13, Validators.mbi) {
+            // Cheap position tests first (UUIDs and hex digests start many lone-digit runs).
+            let count = window.count
+            if start + 13 <= count, window[start + 4] == 0x2D, window[start + 8] == 0x2D,
+                let match = check(mbi, window, start, start + 13, Validators.mbi)
+            {
                 matches.append(match)
-            } else if start + 11 <= window.count, let match = check(mbi, window, start, start + 11, Validators.mbi) {
+            } else if start + 11 <= count, ContextWords.isDigit(window[start + 3]), ContextWords.isDigit(window[start + 10]),
+                let match = check(mbi, window, start, start + 11, Validators.mbi)
+            {
                 matches.append(match)
             }
         case 7:
