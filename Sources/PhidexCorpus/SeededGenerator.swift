@@ -1,6 +1,6 @@
 // The corpus must be the same bytes for the same seed on every machine and every
 // Swift version, so it cannot use the system generator or Swift's unspecified
-// algorithms for `shuffled()`/`randomElement()` across versions. xoshiro256**
+// `randomElement()`, whose algorithm may change across versions. xoshiro256**
 // seeded through SplitMix64 (Blackman and Vigna), with our own helpers on top.
 
 /// A small, fast, seedable pseudo-random generator. Not for anything secret.
@@ -52,11 +52,5 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// `count` decimal digits, leading zeros allowed.
     public mutating func digits(_ count: Int) -> String {
         String((0..<count).map { _ in Character(String(int(0...9))) })
-    }
-
-    /// A Fisher–Yates shuffle with this generator (stable across Swift versions).
-    public mutating func shuffle<T>(_ items: inout [T]) {
-        guard items.count > 1 else { return }
-        for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, int(0...i)) }
     }
 }

@@ -29,8 +29,6 @@ public struct SyntheticPerson: Sendable {
         return ("itin", itin!)
     }
 
-    public var fullName: String { given + " " + family }
-
     /// A made-up address at a reserved example domain (RFC 2606), distinct per person.
     public var email: String { given.lowercased() + "." + family.lowercased() + String(id) + "@mail.example" }
 
