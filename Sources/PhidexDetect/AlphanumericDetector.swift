@@ -24,6 +24,7 @@ public final class AlphanumericDetector: DigitRunDetector {
         mbi = rules.first { $0.type == .mbi }.map(RuleEntry.init)
         dea = rules.first { $0.type == .dea }.map(RuleEntry.init)
         guard mbi != nil || dea != nil else { throw CatalogueError(message: "the alphanumeric detector needs an mbi or dea rule") }
+        try requireValidators(rules, [.mbi: "cms-mbi", .dea: "dea-checksum"], detector: "alphanumeric")
     }
 
     func digitRun(in window: UnsafeRawBufferPointer, start: Int, end: Int, context: StreamContext, into matches: inout [Match]) {

@@ -84,6 +84,20 @@ public final class DetectorWorkspace {
     }
 }
 
+/// Refuses rules whose `validator` is not the check `detector` implements for their type: the
+/// rule files name the check, the code implements it, and the two may not drift apart.
+func requireValidators(_ rules: [Rule], _ implemented: [IdentifierType: String], detector: String) throws {
+    for rule in rules {
+        guard let expected = implemented[rule.type] else {
+            throw CatalogueError(message: "\(rule.id): the \(detector) detector has no check for type \(rule.type)")
+        }
+        guard rule.validator == expected else {
+            throw CatalogueError(
+                message: "\(rule.id): the \(detector) detector checks \(rule.type) with '\(expected)', the rule names '\(rule.validator ?? "none")'")
+        }
+    }
+}
+
 /// What a byte scanner needs of a rule on its hot path, behind one reference: a `Rule`
 /// copied per candidate (it holds a dozen strings and arrays) cost more than the check.
 final class RuleEntry: Sendable {

@@ -22,6 +22,7 @@ public final class NumberDetector: DigitRunDetector {
         self.rules = rules
         self.npi = RuleEntry(npi)
         phone = rules.first { $0.type == .phone }.map(RuleEntry.init)
+        try requireValidators(rules, [.npi: "npi-luhn-80840", .phone: "nanp"], detector: "number")
     }
 
     /// Checks the digit run `[index, runEnd)`: ten digits, or the first four of `NNNN-NNN-NNN`.

@@ -29,6 +29,12 @@ public struct Rule: Sendable, Hashable, Codable {
     /// Texts in which the rule must find nothing.
     public var negativeExamples: [String]
 
+    /// Byte-scanner rules: the shapes the scanner looks for, for people (`AAA-GG-SSSS`).
+    public var shape: String?
+    /// The check a candidate must pass, by name; a detector refuses a rule naming a check it
+    /// does not implement.
+    public var validator: String?
+
     // Pattern-detector rules only (Rules/patterns.json); empty elsewhere.
 
     /// Vectorscan expressions for labels (`MRN`, `member ID`); the value follows after
@@ -47,7 +53,7 @@ public struct Rule: Sendable, Hashable, Codable {
         case id, name, type, description, confidence, context, references, examples
         case riskWeight = "risk_weight"
         case negativeExamples = "negative_examples"
-        case labels, prefixes, columns, value
+        case labels, prefixes, columns, value, shape, validator
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,6 +72,8 @@ public struct Rule: Sendable, Hashable, Codable {
         prefixes = try c.decodeIfPresent([String].self, forKey: .prefixes) ?? []
         columns = try c.decodeIfPresent([String].self, forKey: .columns) ?? []
         value = try c.decodeIfPresent(String.self, forKey: .value)
+        shape = try c.decodeIfPresent(String.self, forKey: .shape)
+        validator = try c.decodeIfPresent(String.self, forKey: .validator)
     }
 }
 

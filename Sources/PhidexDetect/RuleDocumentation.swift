@@ -20,6 +20,8 @@ extension RuleCatalogue {
         for rule in rules {
             lines += ["", "## `\(rule.id)`: \(rule.name)", "", rule.description, ""]
             lines.append("- Type: `\(rule.type)`; base confidence \(rule.confidence); risk weight \(Int(rule.riskWeight)).")
+            if let shape = rule.shape { lines.append("- Shape: \(shape).") }
+            if let validator = rule.validator { lines.append("- Check: `\(validator)`.") }
             if !rule.context.positive.isEmpty {
                 lines.append("- Context that raises confidence: " + rule.context.positive.map { "`\($0)`" }.joined(separator: ", ") + ".")
             }

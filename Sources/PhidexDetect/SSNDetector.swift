@@ -37,6 +37,10 @@ public final class SSNDetector: DigitRunDetector {
         irsn = try find(.irsn)
         neverIssued = try find(.ssnNeverIssued)
         hicn = rules.first { $0.type == .hicn }.map(RuleEntry.init)
+        try requireValidators(rules, [
+            .ssn: "ssa-issuable", .itin: "irs-itin-groups", .atin: "irs-atin-group", .irsn: "irs-irsn-groups",
+            .ssnNeverIssued: "ssa-never-issued", .hicn: "ssa-issuable+beneficiary-code",
+        ], detector: "ssn")
         self.rules = rules
     }
 

@@ -43,15 +43,20 @@ import Testing
         let broken = """
             {"detector": "ssn", "rules": [
               {"id": "phi.ssn.1", "name": "n", "type": "ssn", "description": "d", "confidence": 0.8, "risk_weight": 30,
+               "validator": "ssa-issuable",
                "context": {"positive": [], "negative": []}, "references": [],
                "examples": ["no number here"], "negative_examples": ["078-05-1123"]},
               {"id": "phi.itin.1", "name": "n", "type": "itin", "description": "d", "confidence": 0.8, "risk_weight": 30,
+               "validator": "irs-itin-groups",
                "context": {"positive": [], "negative": []}, "references": [], "examples": [], "negative_examples": []},
               {"id": "phi.atin.1", "name": "n", "type": "atin", "description": "d", "confidence": 0.8, "risk_weight": 30,
+               "validator": "irs-atin-group",
                "context": {"positive": [], "negative": []}, "references": [], "examples": ["x"], "negative_examples": ["x"]},
               {"id": "phi.irsn.1", "name": "n", "type": "irsn", "description": "d", "confidence": 0.8, "risk_weight": 30,
+               "validator": "irs-irsn-groups",
                "context": {"positive": [], "negative": []}, "references": [], "examples": ["x"], "negative_examples": ["x"]},
               {"id": "PHI.bad", "name": "n", "type": "ssn_never_issued", "description": "d", "confidence": 0.3, "risk_weight": 2,
+               "validator": "ssa-never-issued",
                "context": {"positive": [], "negative": []}, "references": [], "examples": ["x"], "negative_examples": ["x"]}
             ]}
             """
@@ -61,6 +66,17 @@ import Testing
         #expect(problems.contains("phi.ssn.1: negative example matched: 078-05-1123"))
         #expect(problems.contains("phi.itin.1: no examples"))
         #expect(problems.contains("PHI.bad: id is not of the form phi.<name>.<n>"))
+    }
+
+    @Test func aRuleNamingACheckItsDetectorLacksIsRefused() throws {
+        let file = """
+            {"detector": "number", "rules": [
+              {"id": "phi.npi.1", "name": "n", "type": "npi", "description": "d", "confidence": 0.9, "risk_weight": 3,
+               "validator": "luhn", "context": {"positive": [], "negative": []}, "references": [],
+               "examples": ["x"], "negative_examples": ["y"]}]}
+            """
+        let catalogue = try RuleCatalogue(files: [Array(file.utf8)])
+        #expect(throws: CatalogueError.self) { try DetectionEngine(catalogue: catalogue) }
     }
 
     @Test func everyRuleHasAContentHashThatFollowsItsDefinition() throws {
