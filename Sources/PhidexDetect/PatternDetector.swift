@@ -150,7 +150,7 @@ public struct PatternDetector: Detector {
             guard end > start else { return }
             if let cellEnd, end != cellEnd { return }
             let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
-            guard let normalized = ValueNormalizer.normalize(String(decoding: bytes, as: UTF8.self), as: rule.type) else { return }
+            guard let normalized = ValueNormalizer.name(bytes) else { return }
             matches.append(Match(
                 rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
                 confidence: rule.confidence, reason: "name after \(how)", normalized: normalized,
@@ -337,11 +337,11 @@ public struct PatternDetector: Detector {
     /// comma and space, or `^`), or `start` when there is no name there.
     static func nameEnd(_ window: UnsafeRawBufferPointer, _ start: Int, limit: Int) -> Int {
         var end = start, words = 0, position = start
-        while words < 4, position < limit, ContextWords.isUpper(window[position]) {
+        // A word starts with a capital: an ASCII one, or the UTF-8 lead byte of a Latin letter
+        // (`Ávila`, `Øster`; not punctuation such as `—` or `•`).
+        while words < 4, position < limit, ContextWords.isUpper(window[position]) || (0xC3...0xC5).contains(window[position]) {
             var wordEnd = position + 1
-            while wordEnd < limit,
-                ContextWords.isLetter(window[wordEnd]) || window[wordEnd] == 0x27 || window[wordEnd] == 0x2D
-            { wordEnd += 1 }
+            while wordEnd < limit, isNameByte(window[wordEnd]) { wordEnd += 1 }
             guard wordEnd - position >= 2 else { break }
             if wordEnd < limit && window[wordEnd] == 0x3A { break }  // `DOB:` starts the next label
             if wordEnd < limit && ContextWords.isDigit(window[wordEnd]) { return start }
@@ -361,12 +361,30 @@ public struct PatternDetector: Detector {
         return end
     }
 
-    /// Each word's first letter kept, the rest masked: `Q****, A****`.
+    /// Letters, apostrophes, hyphens and the bytes of non-ASCII UTF-8 letters (`Zoë`, `Ibáñez`).
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        ContextWords.isLetter(byte) || byte == 0x27 || byte == 0x2D || byte >= 0x80
+    }
+
+    /// Each word's first letter kept, the rest masked: `Q****, A****`. A non-ASCII first letter
+    /// is kept whole; each later byte of a word becomes one `*`, so no UTF-8 sequence is cut.
     static func maskName(_ bytes: UnsafeRawBufferPointer) -> String {
-        var previousIsLetter = false
+        var inWord = false
+        var keepingFirst = false
         return String(decoding: bytes.map { byte -> UInt8 in
-            defer { previousIsLetter = ContextWords.isLetter(byte) }
-            return ContextWords.isLetter(byte) && previousIsLetter ? 0x2A : byte
+            let isLetter = ContextWords.isLetter(byte) || byte >= 0x80
+            defer { inWord = isLetter }
+            guard isLetter else {
+                keepingFirst = false
+                return byte
+            }
+            if !inWord {
+                keepingFirst = byte >= 0xC0  // a lead byte: keep its continuation bytes too
+                return byte
+            }
+            if keepingFirst && byte & 0xC0 == 0x80 { return byte }
+            keepingFirst = false
+            return 0x2A
         }, as: UTF8.self)
     }
 

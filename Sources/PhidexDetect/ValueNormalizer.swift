@@ -47,6 +47,30 @@ public enum ValueNormalizer {
         }
     }
 
+    /// `normalize(_:as: .name)` for bytes a detector found, without Unicode tables when they
+    /// are ASCII (the usual case, and a hot path on name-dense exports); the same result.
+    static func name(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return normalize(String(decoding: bytes, as: UTF8.self), as: .name) }
+        var words: [ArraySlice<UInt8>] = []
+        let upper = bytes.map { ContextWords.isLower($0) ? $0 & ~0x20 : $0 }
+        var start = 0
+        for index in 0...upper.count {
+            let inWord = index < upper.count
+                && (ContextWords.isLetter(upper[index]) || upper[index] == 0x27 || upper[index] == 0x2D)
+            if inWord { continue }
+            if index > start { words.append(upper[start..<index]) }
+            start = index + 1
+        }
+        guard !words.isEmpty else { return nil }
+        words.sort { $0.lexicographicallyPrecedes($1) }
+        var result: [UInt8] = Array("name:".utf8)
+        for (index, word) in words.enumerated() {
+            if index > 0 { result.append(0x20) }
+            result.append(contentsOf: word)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// The namespace prefix of a label-found identifier type (`mrn:`, `member_id:`).
     static func namespace(_ type: IdentifierType) -> String { type.rawValue + ":" }
 }

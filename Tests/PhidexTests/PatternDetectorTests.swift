@@ -56,6 +56,20 @@ import Testing
         #expect(found("Patient: see chart", .name).isEmpty)
     }
 
+    /// A name found in the text and the same name typed by a user (any order, case or
+    /// separators, non-ASCII letters too) normalize alike, so a query by name finds it.
+    @Test func foundNamesNormalizeLikeTypedNames() {
+        for (text, typed) in [
+            ("Patient: Quill, Avery", "avery quill"), ("PID|1||1^^^X^MR||QUILL^AVERY||19620314|F\r", "Avery Quill"),
+            ("Patient: O'Neil-Fenn, Mary Kate", "mary kate o'neil-fenn"), ("Patient: Zoë Ibáñez", "IBÁÑEZ ZOË"),
+        ] {
+            let names = engine.matches(in: text).filter { $0.type == .name }.map(\.normalized)
+            #expect(names == [ValueNormalizer.normalize(typed, as: .name)], "\(text)")
+        }
+        let masked = engine.matches(in: "Patient: Zoë Ávila").filter { $0.type == .name }.map(\.masked)
+        #expect(masked == ["Z*** Á****"], "one star per byte after a whole first letter")
+    }
+
     @Test func phonesNeedPhoneContextAndPersonTables() {
         #expect(found("Phone: 1-415-555-0132", .phone) == ["415-555-0132"])
         #expect(found("Cell (415)555-0132", .phone) == ["(415)555-0132"])

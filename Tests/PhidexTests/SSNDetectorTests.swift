@@ -26,6 +26,23 @@ import Testing
         #expect(!match.reason.contains("078"), "a reason never quotes the value")
     }
 
+    /// Digit runs are found 64 bytes at a time: runs that start, end or continue across those
+    /// blocks, runs longer than a block and runs at the window's last bytes behave the same.
+    @Test func digitRunsAcrossBlockBoundaries() throws {
+        for offset in 0..<140 {
+            let pad = String(repeating: "x", count: offset)
+            let bare = try only(pad + " SSN 401237788")
+            #expect(bare.span == ByteSpan(offset: Int64(offset + 5), length: 9), "bare at \(offset)")
+            #expect(try only(pad + " 401-23-7788").span.offset == Int64(offset + 1), "dashed at \(offset)")
+            #expect(try only(pad + " SSN 401237788").normalized == "tin:401237788")
+            // One digit more or a digit run of any length around it is not an SSN.
+            #expect(engine.matches(in: pad + " SSN 4012377881").allSatisfy { $0.type != .ssn }, "10 digits at \(offset)")
+            let long = pad + " SSN " + String(repeating: "7", count: offset % 80) + "401237788"
+            let expected = offset % 80 == 0 ? 1 : 0
+            #expect(engine.matches(in: long).filter { $0.type == .ssn }.count == expected, "long run at \(offset)")
+        }
+    }
+
     @Test func separatorsShapeTheMask() throws {
         #expect(try only("078 05 1123").masked == "*** ** 1123")
         #expect(try only("078.05.1123").masked == "***.**.1123")
