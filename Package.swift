@@ -38,7 +38,7 @@ let package = Package(
 
         .target(name: "PhidexCore", swiftSettings: strict),
         .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
-        .target(name: "PhidexExtract", dependencies: ["PhidexCore"], swiftSettings: strict),
+        .target(name: "PhidexExtract", dependencies: ["PhidexCore", "CArchive"], swiftSettings: strict),
         .target(
             name: "PhidexDetect",
             dependencies: ["PhidexCore", "CVectorscan", .product(name: "Crypto", package: "swift-crypto")],
@@ -71,7 +71,7 @@ let package = Package(
             name: "phidex",
             dependencies: [
                 "PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexScan", "PhidexReport", "PhidexCorpus",
-                "PhidexEval", "CSupport",
+                "PhidexEval", "PhidexExtract", "CSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

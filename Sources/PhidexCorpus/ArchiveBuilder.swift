@@ -20,6 +20,11 @@ public enum ArchiveKind: Sendable {
     case tarGzip
     /// A single gzip stream holding one member.
     case gzip
+    /// Zip without compression.
+    case zipStored
+    case tarBzip2, tarXz, tarZstd, sevenZip, cpio, iso9660
+    /// Single compressed streams holding one member, like `gzip`.
+    case bzip2, xz, zstd
 
     /// The format name used in the manifest.
     public var format: String {
@@ -28,6 +33,16 @@ public enum ArchiveKind: Sendable {
         case .tar: "tar"
         case .tarGzip: "tar.gz"
         case .gzip: "gz"
+        case .zipStored: "zip"
+        case .tarBzip2: "tar.bz2"
+        case .tarXz: "tar.xz"
+        case .tarZstd: "tar.zst"
+        case .sevenZip: "7z"
+        case .cpio: "cpio"
+        case .iso9660: "iso"
+        case .bzip2: "bz2"
+        case .xz: "xz"
+        case .zstd: "zst"
         }
     }
 }
@@ -86,6 +101,22 @@ public enum ArchiveBuilder {
             try check(archive_write_set_format_raw(archive), "raw format")
             try check(archive_write_add_filter_gzip(archive), "gzip filter")
             try check(archive_write_set_options(archive, "gzip:!timestamp"), "gzip options")
+        case .zipStored:
+            try check(archive_write_set_format_zip(archive), "zip format")
+            try check(archive_write_set_options(archive, "zip:compression=store"), "zip store")
+        case .tarBzip2, .tarXz, .tarZstd:
+            try check(archive_write_set_format_pax_restricted(archive), "tar format")
+            try addFilter(kind, archive, check)
+        case .sevenZip:
+            try check(archive_write_set_format_7zip(archive), "7z format")
+        case .cpio:
+            try check(archive_write_set_format_cpio_newc(archive), "cpio format")
+        case .iso9660:
+            try check(archive_write_set_format_iso9660(archive), "iso9660 format")
+        case .bzip2, .xz, .zstd:
+            guard members.count == 1 else { throw CorpusError("a compressed stream holds exactly one member") }
+            try check(archive_write_set_format_raw(archive), "raw format")
+            try addFilter(kind, archive, check)
         }
         // No padding to a 10 KiB block after a compressed stream.
         try check(archive_write_set_bytes_in_last_block(archive, 1), "block size")
@@ -126,6 +157,19 @@ public enum ArchiveBuilder {
         try check(archive_write_close(archive), "close")
         withExtendedLifetime(sink) {}
         return sink.bytes
+    }
+}
+
+extension ArchiveBuilder {
+    fileprivate static func addFilter(
+        _ kind: ArchiveKind, _ archive: OpaquePointer, _ check: (Int32, String) throws(CorpusError) -> Void
+    ) throws(CorpusError) {
+        switch kind {
+        case .tarBzip2, .bzip2: try check(archive_write_add_filter_bzip2(archive), "bzip2 filter")
+        case .tarXz, .xz: try check(archive_write_add_filter_xz(archive), "xz filter")
+        case .tarZstd, .zstd: try check(archive_write_add_filter_zstd(archive), "zstd filter")
+        default: break
+        }
     }
 }
 

@@ -27,7 +27,7 @@ public struct ReadFailure: Error, Sendable, CustomStringConvertible {
 
 /// An open regular file, read front to back into caller-owned buffers; closed when released.
 /// Owned by one task; not shared.
-public final class FileSource {
+public final class FileSource: ByteSource {
     private let descriptor: Int32
     /// The file's metadata as of opening (it may differ from what the crawl saw).
     public let entry: FileEntry
@@ -83,6 +83,11 @@ public final class FileSource {
             }
         }
         return filled
+    }
+
+    /// Moves the read position (`lseek`); returns the new offset, or -1 on failure.
+    public func seek(to offset: Int64, whence: Int32) -> Int64 {
+        Int64(lseek(descriptor, off_t(offset), whence))
     }
 
     deinit { close(descriptor) }

@@ -129,9 +129,12 @@ public final class IndexReader {
             sql += " AND g.type IN (" + (first..<(first + filter.types.count)).map { "?\($0)" }.joined(separator: ",") + ")"
         }
         if let under = filter.under, under != "/" {
-            values += [under, under + "/", under + "0"]  // '0' is the byte after '/'
+            // The folder or file itself, what lies below a folder, and the members of an archive
+            // (`x.zip!a.csv`). '0' is the byte after '/', '"' the byte after '!'.
+            values += [under, under + "/", under + "0", under + "!", under + "\""]
             let n = values.count
-            sql += " AND (f.path = ?\(n - 2) OR (f.path >= ?\(n - 1) AND f.path < ?\(n)))"
+            sql += " AND (f.path = ?\(n - 4) OR (f.path >= ?\(n - 3) AND f.path < ?\(n - 2))"
+                + " OR (f.path >= ?\(n - 1) AND f.path < ?\(n)))"
         }
         if let minimum = filter.minimumConfidence {
             values.append(minimum)

@@ -194,7 +194,7 @@ public actor IndexWriter {
         case .skipped: totals.filesSkipped += 1
         default: totals.filesError += 1
         }
-        totals.bytesScanned += outcome.bytesRead
+        if outcome.depth == 0 { totals.bytesScanned += outcome.bytesRead }  // members' bytes are inside it
         totals.findings += outcome.findings.count
     }
 

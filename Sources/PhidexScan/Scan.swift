@@ -74,7 +74,7 @@ public enum Scan {
                                                 scanner: FileScanner(
                                                     engine: engine, scorer: scorer, keyer: writer.keyer,
                                                     chunkSize: options.chunkSize,
-                                                    followSymlinks: options.crawl.followSymlinks))
+                                                    followSymlinks: options.crawl.followSymlinks, limits: options.limits))
                                         } catch {
                                             queue.finish()  // release the crawler if it waits on a full queue
                                             throw error
@@ -118,18 +118,20 @@ public enum Scan {
             var findings = 0
             var errors = 0
             for item in batch {
-                let outcome: FileOutcome
+                let produced: [FileOutcome]
                 switch item {
-                case .file(let entry): outcome = scanner.scan(entry)
-                case .settled(let settled): outcome = settled
+                case .file(let entry): produced = scanner.scan(entry)
+                case .settled(let settled): produced = [settled]
                 }
-                if outcome.status == .error {
-                    errors += 1
-                    logger.debug("not read", metadata: ["path": "\(outcome.entry.path)", "reason": "\(outcome.reason ?? "")"])
+                for outcome in produced {
+                    if outcome.status == .error {
+                        errors += 1
+                        logger.debug("not read", metadata: ["path": "\(outcome.entry.path)", "reason": "\(outcome.reason ?? "")"])
+                    }
+                    findings += outcome.findings.count
                 }
-                bytes += Int(outcome.bytesRead)
-                findings += outcome.findings.count
-                outcomes.append(outcome)
+                bytes += Int(produced.first?.bytesRead ?? 0)
+                outcomes.append(contentsOf: produced)
             }
             progress.add(files: batch.count, bytes: bytes, findings: findings, errors: errors)
             guard await results.send(outcomes) else { return }  // the writer stopped: its error ends the scan

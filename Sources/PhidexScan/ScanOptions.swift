@@ -3,6 +3,7 @@
 
 import PhidexCore
 public import PhidexCrawl
+public import PhidexExtract
 public import PhidexIndex
 
 #if canImport(Glibc)
@@ -22,11 +23,14 @@ public struct ScanOptions: Sendable {
     /// Bytes read per window; memory per in-flight file is about this much.
     public var chunkSize: Int
     public var crawl: CrawlOptions
+    /// Bounds on archives: nesting depth, decoded bytes, expansion ratio, members, time.
+    public var limits: ArchiveLimits
 
     public init(
         roots: [String], index: IndexLocation, jobs: Int? = nil, ioWindow: Int? = nil, chunkSize: Int = 1 << 20,
-        crawl: CrawlOptions = CrawlOptions()
+        crawl: CrawlOptions = CrawlOptions(), limits: ArchiveLimits = ArchiveLimits()
     ) {
+        self.limits = limits
         self.roots = roots
         self.index = index
         let jobs = max(1, jobs ?? Self.coreCount)
@@ -52,6 +56,12 @@ public struct ScanOptions: Sendable {
         object.add("cross_file_systems", crawl.crossFileSystems)
         object.add("include", strings: crawl.include)
         object.add("exclude", strings: crawl.exclude)
+        object.add("max_depth", limits.depth)
+        object.add("max_member_bytes", Int(limits.memberBytes))
+        object.add("max_archive_bytes", Int(limits.archiveBytes))
+        object.add("max_ratio", Int(limits.ratio))
+        object.add("max_members", limits.members)
+        object.add("max_archive_seconds", Int(limits.seconds))
         return object.rendered
     }
 }

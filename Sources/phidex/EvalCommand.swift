@@ -28,6 +28,8 @@ struct EvalCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The corpus directory (holds share/ and truth.jsonl).", valueName: "corpus"))
     var corpus: String
 
+    @OptionGroup(title: "Archives") var archiveOptions: ArchiveOptions
+
     @Option(name: .long, help: ArgumentHelp("Read (or create) this index instead of a temporary one.", valueName: "path"))
     var index: String?
 
@@ -107,7 +109,7 @@ struct EvalCommand: AsyncParsableCommand {
 
     private func scan(_ share: String, into location: IndexLocation) async throws {
         guard access(share, F_OK) == 0 else { throw Failure("cannot scan \(share): \(describeErrno(errno))") }
-        let options = ScanOptions(roots: [share], index: location, jobs: jobs)
+        let options = ScanOptions(roots: [share], index: location, jobs: jobs, limits: archiveOptions.limits)
         var logger = Logger(label: "phidex.eval") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
         do {

@@ -30,6 +30,8 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
 
+    @OptionGroup(title: "Archives") var archiveOptions: ArchiveOptions
+
     @Option(name: .shortAndLong, help: "Files scanned at once (default: the number of cores).")
     var jobs: Int?
 
@@ -74,7 +76,8 @@ struct ScanCommand: AsyncParsableCommand {
         let options = ScanOptions(
             roots: absoluteRoots, index: indexOptions.location, jobs: jobs, ioWindow: ioWindow, chunkSize: chunkSize,
             crawl: CrawlOptions(
-                followSymlinks: followSymlinks, crossFileSystems: crossFileSystems, include: include, exclude: exclude))
+                followSymlinks: followSymlinks, crossFileSystems: crossFileSystems, include: include, exclude: exclude),
+            limits: archiveOptions.limits)
         let engine = try DetectionEngine()
         var logger = Logger(label: "phidex.scan") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .warning

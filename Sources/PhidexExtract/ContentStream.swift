@@ -1,0 +1,39 @@
+// The bytes of one piece of content — a plain file or an archive member — as a
+// detector pass reads them: the first bytes (already read to recognize the
+// format) and then the rest. Reading never throws: a failure ends the stream and
+// is kept for the content's status, with everything read before it still scanned.
+
+/// One content stream handed to a visitor of `ContentWalker`. Valid during the visit only.
+public final class ContentStream {
+    private let prefix: UnsafeRawBufferPointer
+    private var prefixOffset = 0
+    private let source: any ByteSource
+    /// Why the stream ended early, if it did.
+    public private(set) var failure: ReadFailure?
+    /// Bytes handed out so far.
+    public private(set) var bytesRead: Int64 = 0
+
+    init(prefix: UnsafeRawBufferPointer, source: any ByteSource) {
+        self.prefix = prefix
+        self.source = source
+    }
+
+    /// Fills `buffer` with the next bytes; 0 at the end (or after a failure).
+    public func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var filled = 0
+        if prefixOffset < prefix.count {
+            filled = min(buffer.count, prefix.count - prefixOffset)
+            buffer.baseAddress!.copyMemory(from: prefix.baseAddress! + prefixOffset, byteCount: filled)
+            prefixOffset += filled
+        }
+        if filled < buffer.count && failure == nil {
+            do {
+                filled += try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            } catch {
+                failure = error
+            }
+        }
+        bytesRead += Int64(filled)
+        return filled
+    }
+}
