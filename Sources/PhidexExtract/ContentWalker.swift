@@ -15,167 +15,169 @@ public final class ContentWalker {
     public let limits: ArchiveLimits
     /// The first bytes of the content being recognized.
     private let peek: UnsafeMutableRawBufferPointer
-    private var items: [ContentItem] = []
-    private var budget = Budget(limits: ArchiveLimits(), fileSize: 0)
+    private var budget = Budget(limits: ArchiveLimits(), fileSize: 0, shouldStop: { false })
 
-    public init(limits: ArchiveLimits = ArchiveLimits()) {
+    /// Asked between members and reads: true ends the walk early (the scan is being cancelled).
+    private let shouldStop: () -> Bool
+
+    public init(limits: ArchiveLimits = ArchiveLimits(), shouldStop: @escaping () -> Bool = { false }) {
         self.limits = limits
+        self.shouldStop = shouldStop
         peek = .allocate(byteCount: ContainerFormat.sniffLength, alignment: 64)
     }
 
     deinit { peek.deallocate() }
 
-    /// Walks `file`, whose logical path is `path`, calling `visit` for every piece of non-archive
-    /// content (the file itself when it is not an archive) with its item index and stream.
-    /// Returns every item reached, the file itself first; `visit`'s index points into it.
-    public func walk(_ file: FileSource, path: String, visit: (Int, ContentItem, ContentStream) -> Void) -> [ContentItem] {
-        items.removeAll(keepingCapacity: true)
-        budget = Budget(limits: limits, fileSize: file.entry.size)
-        items.append(ContentItem(path: path, depth: 0))
+    /// Walks `file`, whose logical path is `path`. `content` gets every piece of non-archive
+    /// content — the file itself when it is not an archive — to read; `settled` gets every item
+    /// once its status is final: a member right after it was read, a container after its
+    /// members, the file itself last. Nothing is kept per member, so a backup with a million
+    /// members walks in flat memory.
+    public func walk(
+        _ file: FileSource, path: String, content: (ContentItem, ContentStream) -> Void, settled: (ContentItem) -> Void
+    ) {
+        budget = Budget(limits: limits, fileSize: file.entry.size, shouldStop: shouldStop)
+        var item = ContentItem(path: path, depth: 0)
         let count: Int
         do {
             count = try fill(peek, from: file)
         } catch {
-            items[0].status = .error
-            items[0].reason = error.reason
-            return items
+            item.status = .error
+            item.reason = error.reason
+            return settled(item)
         }
         let prefix = UnsafeRawBufferPointer(rebasing: peek[..<count])
-        if let format = ContainerFormat.sniff(prefix), file.seek(to: 0, whence: SEEK_SET) == 0 {
-            items[0].container = format
-            do {
-                let reader = try ArchiveReader(
-                    format: format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: file)
-                walkMembers(of: reader, at: 0, visit: visit)
-                items[0].bytesRead = max(reader.bytesConsumed, file.entry.size)
-            } catch {
-                items[0].status = .error
-                items[0].reason = "not readable as \(format.rawValue): \(error.reason)"
-            }
-            // A file that only looked like an archive (no member could be read) is still content.
-            if items[0].status == .error && !items.dropFirst().contains(where: { $0.status == .ok || $0.container != nil })
-                && file.seek(to: 0, whence: SEEK_SET) == 0
-            {
-                let reason = items[0].reason
-                items.removeSubrange(1...)
-                items[0].container = nil
-                items[0].members = 0
-                let stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: file)
-                visit(0, items[0], stream)
-                items[0].bytesRead = stream.bytesRead
-                items[0].reason = (reason ?? "") + "; scanned as raw bytes"
-                if let failure = stream.failure { items[0].reason! += "; \(failure.reason)" }
-            }
-            return items
+        guard let format = ContainerFormat.sniff(prefix), file.seek(to: 0, whence: SEEK_SET) == 0 else {
+            return settled(read(item, prefix: prefix, from: file, content: content))
         }
-        let stream = ContentStream(prefix: prefix, source: file)
-        visit(0, items[0], stream)
-        items[0].bytesRead = stream.bytesRead
-        if let failure = stream.failure {
-            items[0].status = .error
-            items[0].reason = failure.reason
+        item.container = format
+        var readable = false
+        do {
+            let reader = try ArchiveReader(
+                format: format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: file)
+            readable = walkMembers(of: reader, container: &item, content: content, settled: settled)
+            item.bytesRead = max(reader.bytesConsumed, file.entry.size)
+        } catch {
+            item.status = .error
+            item.reason = "not readable as \(format.rawValue): \(error.reason)"
         }
-        return items
+        // A file that only looked like an archive (nothing in it could be read) is still content.
+        if item.status == .error && !readable && file.seek(to: 0, whence: SEEK_SET) == 0 {
+            let reason = item.reason ?? ""
+            item.container = nil
+            item.members = 0
+            item = read(item, prefix: UnsafeRawBufferPointer(start: nil, count: 0), from: file, content: content)
+            item.status = .error
+            item.reason = reason + "; scanned as raw bytes" + (item.reason.map { "; " + $0 } ?? "")
+        }
+        settled(item)
     }
 
-    /// Reads the members of the container at `items[index]`, then gives it the worst member status.
-    private func walkMembers(of reader: ArchiveReader, at index: Int, visit: (Int, ContentItem, ContentStream) -> Void) {
-        let containerPath = items[index].path
-        let depth = items[index].depth + 1
-        var children: [Int] = []
+    /// `item` read as content: `prefix`, then the rest of `source`.
+    private func read(
+        _ item: ContentItem, prefix: UnsafeRawBufferPointer, from source: any ByteSource,
+        content: (ContentItem, ContentStream) -> Void
+    ) -> ContentItem {
+        var item = item
+        let stream = ContentStream(prefix: prefix, source: source)
+        content(item, stream)
+        item.bytesRead = stream.bytesRead
+        if let failure = stream.failure {
+            item.status = .error
+            item.reason = failure.reason
+        }
+        return item
+    }
+
+    /// Walks the members of `container`, settling each, and gives `container` the worst member
+    /// status. Returns whether any member was read cleanly or opened as an archive.
+    private func walkMembers(
+        of reader: ArchiveReader, container: inout ContentItem, content: (ContentItem, ContentStream) -> Void,
+        settled: (ContentItem) -> Void
+    ) -> Bool {
+        var worst = WorstMembers()
+        var readable = false
         walking: while budget.stopped == nil {
             switch reader.next() {
             case .end:
                 break walking
             case .failure(let message, let encrypted):
-                items[index].status = encrypted ? .encrypted : .error
-                items[index].reason = items[index].members == 0
-                    ? message : "stopped after \(items[index].members) members: \(message)"
+                container.status = encrypted ? .encrypted : .error
+                container.reason = container.members == 0 ? message : "stopped after \(container.members) members: \(message)"
                 break walking
             case .member(let header):
                 guard header.isRegularFile else { continue }
                 budget.members += 1
                 if budget.members > limits.members { budget.stop(.members) }
                 if budget.checkTime() { break walking }
-                if budget.stopped != nil { break walking }
-                items[index].members += 1
-                let name = memberName(header.name, reader: reader, container: containerPath)
-                var item = ContentItem(path: containerPath + "!" + name, depth: depth, mtimeNanoseconds: header.mtimeNanoseconds)
-                let itemIndex = items.count
-                children.append(itemIndex)
+                container.members += 1
+                let name = memberName(header.name, reader: reader, container: container.path)
+                var member = ContentItem(path: container.path + "!" + name, depth: container.depth + 1, mtimeNanoseconds: header.mtimeNanoseconds)
                 if header.isEncrypted {
-                    item.status = .encrypted
-                    item.reason = "encrypted member; content not readable without the password"
-                    items.append(item)
-                    continue
+                    member.status = .encrypted
+                    member.reason = "encrypted member; content not readable without the password"
+                } else {
+                    member = readMember(reader, member, content: content, settled: settled)
                 }
-                items.append(item)
-                readMember(reader, at: itemIndex, visit: visit)
+                readable = readable || member.status == .ok || member.container != nil
+                worst.add(member)
+                settled(member)
             }
         }
-        if budget.stopped != nil && items[index].status == .ok {
-            items[index].status = .limit(budget.stopped!.rawValue)
-            items[index].reason = budget.reason
+        if budget.interrupted && container.status == .ok {
+            container.status = .error
+            container.reason = "the scan was interrupted before the end of the archive"
+        } else if let stopped = budget.stopped, container.status == .ok {
+            container.status = .limit(stopped.rawValue)
+            container.reason = budget.reason
         }
-        rollUp(children, into: index)
+        worst.rollUp(into: &container)
+        return readable
     }
 
-    /// Reads the current member of `reader` as `items[index]`: a nested container or content.
-    private func readMember(_ reader: ArchiveReader, at index: Int, visit: (Int, ContentItem, ContentStream) -> Void) {
+    /// Reads the current member of `reader`: a nested container (walked in turn) or content.
+    private func readMember(
+        _ reader: ArchiveReader, _ member: ContentItem, content: (ContentItem, ContentStream) -> Void,
+        settled: (ContentItem) -> Void
+    ) -> ContentItem {
+        var member = member
         let data = MemberData(reader: reader, budget: budget)
         let count: Int
         do {
             count = try fill(peek, from: data)
         } catch {
-            items[index].status = .error
-            items[index].reason = error.reason
-            items[index].bytesRead = data.bytesRead
-            return
+            member.status = .error
+            member.reason = error.reason
+            member.bytesRead = data.bytesRead
+            return member
         }
         let prefix = UnsafeRawBufferPointer(rebasing: peek[..<count])
         if data.limitHit == nil, let format = ContainerFormat.sniff(prefix) {
-            items[index].container = format
-            if items[index].depth + 1 > limits.depth {
-                items[index].status = .limit(ArchiveLimits.Name.depth.rawValue)
-                items[index].reason = "an archive \(items[index].depth + 1) levels deep; not opened (limit \(limits.depth))"
-                return
+            member.container = format
+            if member.depth + 1 > limits.depth {
+                member.status = .limit(ArchiveLimits.Name.depth.rawValue)
+                member.reason = "an archive \(member.depth + 1) levels deep; not opened (limit \(limits.depth))"
+                return member
             }
             do {
                 let nested = try ArchiveReader(format: format, source: data, prefix: prefix, seekable: nil)
-                walkMembers(of: nested, at: index, visit: visit)
+                _ = walkMembers(of: nested, container: &member, content: content, settled: settled)
             } catch {
-                items[index].status = .error
-                items[index].reason = "not readable as \(format.rawValue): \(error.reason)"
+                member.status = .error
+                member.reason = "not readable as \(format.rawValue): \(error.reason)"
             }
         } else {
-            let stream = ContentStream(prefix: prefix, source: data)
-            visit(index, items[index], stream)
-            if let failure = stream.failure {
-                items[index].status = .error
-                items[index].reason = failure.reason
-            }
+            member = read(member, prefix: prefix, from: data, content: content)
         }
-        items[index].bytesRead = data.bytesRead
-        if let limit = data.limitHit, items[index].status == .ok || items[index].container != nil && !items[index].status.isLimit {
-            items[index].status = .limit(limit.rawValue)
-            items[index].reason = data.limitReason
+        member.bytesRead = data.bytesRead
+        if budget.interrupted && data.limitHit != nil {
+            member.status = .error
+            member.reason = "the scan was interrupted while reading it"
+        } else if let limit = data.limitHit, !member.status.isLimit {
+            member.status = .limit(limit.rawValue)
+            member.reason = data.limitReason
         }
-    }
-
-    /// A container that read cleanly still reports its worst member: a limit, then encryption,
-    /// then an error — an auditor must see that part of it went unread.
-    private func rollUp(_ children: [Int], into index: Int) {
-        guard items[index].status == .ok else { return }
-        for wanted in [{ (s: FileStatus) in s.isLimit }, { $0 == .encrypted }, { $0 == .error }] {
-            let hits = children.filter { wanted(items[$0].status) }
-            guard let first = hits.first else { continue }
-            items[index].status = items[first].status
-            let name = items[first].path.split(separator: "!").last.map(String.init) ?? ""
-            items[index].reason = hits.count == 1
-                ? "member \(name): \(items[first].reason ?? items[first].status.rawValue)"
-                : "\(hits.count) of \(children.count) members \(items[first].status.rawValue), first \(name)"
-            return
-        }
+        return member
     }
 
     /// A member's name; a single compressed stream is named after its container minus the suffix.
@@ -205,25 +207,61 @@ public final class ContentWalker {
     }
 }
 
+/// The members of one container that went unread, by kind: a container that read cleanly still
+/// reports its worst member — a limit, then encryption, then an error — because an auditor must
+/// see that part of it went unread.
+private struct WorstMembers {
+    private var first: [(status: FileStatus, name: String, reason: String?)?] = [nil, nil, nil]
+    private var counts = [0, 0, 0]
+    private var total = 0
+
+    mutating func add(_ member: ContentItem) {
+        total += 1
+        let rank = member.status.isLimit ? 0 : member.status == .encrypted ? 1 : member.status == .error ? 2 : nil
+        guard let rank else { return }
+        counts[rank] += 1
+        if first[rank] == nil {
+            let name = member.path.split(separator: "!").last.map(String.init) ?? ""
+            first[rank] = (member.status, name, member.reason)
+        }
+    }
+
+    func rollUp(into container: inout ContentItem) {
+        guard container.status == .ok, let rank = first.firstIndex(where: { $0 != nil }), let worst = first[rank] else { return }
+        container.status = worst.status
+        container.reason = counts[rank] == 1
+            ? "member \(worst.name): \(worst.reason ?? worst.status.rawValue)"
+            : "\(counts[rank]) of \(total) members \(worst.status.rawValue), first \(worst.name)"
+    }
+}
+
 /// The limits' running totals for one top-level file.
 private final class Budget {
     let limits: ArchiveLimits
     let fileSize: Int64
     let started = ContinuousClock.now
+    let shouldStop: () -> Bool
     var decoded: Int64 = 0
     var members = 0
+    /// The limit that ended the walk (or `.time` standing in for an interruption).
     private(set) var stopped: ArchiveLimits.Name?
+    private(set) var interrupted = false
 
-    init(limits: ArchiveLimits, fileSize: Int64) {
+    init(limits: ArchiveLimits, fileSize: Int64, shouldStop: @escaping () -> Bool) {
         self.limits = limits
         self.fileSize = fileSize
+        self.shouldStop = shouldStop
     }
 
     func stop(_ name: ArchiveLimits.Name) { if stopped == nil { stopped = name } }
 
-    /// Stops the walk once its time is up; returns whether it is stopped.
+    /// Stops the walk once its time is up or the scan is cancelled; returns whether it is stopped.
     func checkTime() -> Bool {
         if started.duration(to: .now) > .milliseconds(Int64(limits.seconds * 1000)) { stop(.time) }
+        if stopped == nil && shouldStop() {
+            interrupted = true
+            stop(.time)
+        }
         return stopped != nil
     }
 

@@ -3,15 +3,20 @@
 // worker owns one FileScanner, so the read buffer is allocated once per worker
 // and reused for every file it reads.
 
+import Foundation
 import PhidexCore
 import PhidexDetect
 import PhidexExtract
 import PhidexIndex
 import PhidexScore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class FileScanner {
     private let scanner: StreamScanner
     private let walker: ContentWalker
+    private let limits: ArchiveLimits
     private let scorer: RiskScorer
     private let keyer: ValueKeyer
     private let followSymlinks: Bool
@@ -22,42 +27,107 @@ final class FileScanner {
         limits: ArchiveLimits
     ) {
         self.scanner = StreamScanner(engine: engine, chunkSize: chunkSize)
-        self.walker = ContentWalker(limits: limits)
+        self.walker = ContentWalker(limits: limits, shouldStop: { Task.isCancelled })
+        self.limits = limits
         self.scorer = scorer
         self.keyer = keyer
         self.followSymlinks = followSymlinks
     }
 
-    /// Reads and scans one regular file and, when it is an archive, every member inside it: the
-    /// file's outcome first, then one per member reached. A failure becomes a status; findings
-    /// made before a read error are kept.
-    func scan(_ entry: FileEntry) -> [FileOutcome] {
+    /// Findings or outcomes gathered before they are handed on mid-file: an archive with
+    /// millions of findings reaches the index while it is read, not all at its end.
+    static let flushFindings = 16_384
+    static let flushOutcomes = 1_024
+
+    /// Reads and scans one regular file and, when it is an archive, every member inside it: one
+    /// outcome per member reached, then the file's own. A failure becomes a status; findings
+    /// made before a read error are kept. Outcomes ready while a large archive is still being
+    /// read go to `flush` (which returns false when the scan is stopping); the rest are returned.
+    func scan(_ entry: FileEntry, flush: ([FileOutcome]) -> Bool) -> [FileOutcome] {
         let source: FileSource
         do {
             source = try FileSource(opening: entry, followSymlinks: followSymlinks)
         } catch {
             return [FileOutcome(entry: entry, status: .error, reason: error.reason)]
         }
-        var scanned: [Int: (findings: [Finding], risk: RiskScore, clinicalTerms: Int)] = [:]
-        let items = walker.walk(source, path: entry.path) { index, _, stream in
-            matches.removeAll(keepingCapacity: true)
-            while scanner.fill(into: &matches, { buffer in stream.read(into: buffer) }) > 0 {}
-            scanner.finish(into: &matches)
-            scanned[index] = result()
-        }
         let file = source.entry
-        return items.enumerated().map { index, item in
+        var pending: [FileOutcome] = []
+        var pendingFindings = 0
+        var scanned: (findings: [Finding], risk: RiskScore, clinicalTerms: Int)?
+        func settle(_ item: ContentItem) {
             var member = file
-            if index > 0 {
+            if item.depth > 0 {
                 member.path = item.path
                 member.size = item.bytesRead
                 member.mtimeNanoseconds = item.mtimeNanoseconds ?? file.mtimeNanoseconds
             }
-            let content = scanned[index]
-            return FileOutcome(
+            let content = item.container == nil ? scanned : nil
+            scanned = nil
+            pending.append(FileOutcome(
                 entry: member, status: item.status, reason: item.reason, findings: content?.findings ?? [],
                 risk: content?.risk ?? .zero, bytesRead: item.bytesRead, clinicalTerms: content?.clinicalTerms ?? 0,
-                depth: item.depth)
+                depth: item.depth))
+            pendingFindings += content?.findings.count ?? 0
+            if pendingFindings >= Self.flushFindings || pending.count >= Self.flushOutcomes {
+                _ = flush(pending)
+                pending.removeAll()
+                pendingFindings = 0
+            }
+        }
+        if file.size >= Self.pipelineThreshold, Self.isContainer(source) {
+            pipelined(source, contentDone: { scanned = result() }, settle: settle)
+        } else {
+            walker.walk(source, path: entry.path) { _, stream in
+                matches.removeAll(keepingCapacity: true)
+                while scanner.fill(into: &matches, { buffer in stream.read(into: buffer) }) > 0 {}
+                scanner.finish(into: &matches)
+                scanned = result()
+            } settled: { settle($0) }
+        }
+        return pending
+    }
+
+    /// Archives at least this large are read by a helper thread while this one detects.
+    static let pipelineThreshold: Int64 = 16 << 20
+
+    /// Whether `source` starts like an archive or compressed stream (it is rewound either way).
+    private static func isContainer(_ source: FileSource) -> Bool {
+        let peek = UnsafeMutableRawBufferPointer.allocate(byteCount: ContainerFormat.sniffLength, alignment: 16)
+        defer { peek.deallocate() }
+        let count = (try? source.read(into: peek)) ?? 0
+        let format = ContainerFormat.sniff(UnsafeRawBufferPointer(rebasing: peek[..<count]))
+        return source.seek(to: 0, whence: SEEK_SET) == 0 && format != nil
+    }
+
+    /// Walks `source` on a helper thread (decompression) while this thread detects.
+    private func pipelined(
+        _ source: FileSource, contentDone: () -> Void, settle: (ContentItem) -> Void
+    ) {
+        let pipe = ContentPipe()
+        let walker = ContentWalker(limits: limits, shouldStop: { [pipe] in pipe.cancelled.load(ordering: .relaxed) })
+        let job = UncheckedWalk(walker: walker, source: source, path: source.entry.path)
+        let thread = Thread { [pipe, job] in
+            job.walker.walk(job.source, path: job.path) { item, stream in pipe.send(item, stream) } settled: { pipe.settle($0) }
+            pipe.finish()
+        }
+        thread.name = "phidex-inflate"
+        thread.start()
+        events: while true {
+            if Task.isCancelled { pipe.cancelled.store(true, ordering: .relaxed) }
+            switch pipe.next() {
+            case .content:
+                matches.removeAll(keepingCapacity: true)
+            case .bytes(let slot, let count):
+                scanner.feed(pipe.bytes(slot: slot, count: count), into: &matches)
+                pipe.release()
+            case .contentEnd:
+                scanner.finish(into: &matches)
+                contentDone()
+            case .settled(let item):
+                settle(item)
+            case .finished:
+                break events
+            }
         }
     }
 
@@ -72,4 +142,11 @@ final class FileScanner {
         }
         return (findings, scorer.score(matches), clinicalTerms)
     }
+}
+
+/// The walk handed to the helper thread, which alone uses it until the pipe's `finished`.
+private struct UncheckedWalk: @unchecked Sendable {
+    let walker: ContentWalker
+    let source: FileSource
+    let path: String
 }

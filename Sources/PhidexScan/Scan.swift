@@ -13,6 +13,8 @@ import PhidexCrawl
 public import PhidexDetect
 public import PhidexIndex
 import PhidexScore
+import Dispatch
+import Synchronization
 
 /// The result of one scan run.
 public struct ScanResult: Sendable {
@@ -120,7 +122,11 @@ public enum Scan {
             for item in batch {
                 let produced: [FileOutcome]
                 switch item {
-                case .file(let entry): produced = scanner.scan(entry)
+                case .file(let entry):
+                    produced = scanner.scan(entry) { early in
+                        progress.add(files: 0, bytes: 0, findings: early.reduce(0) { $0 + $1.findings.count }, errors: 0)
+                        return sendWaiting(early, to: results)
+                    }
                 case .settled(let settled): produced = [settled]
                 }
                 for outcome in produced {
@@ -136,6 +142,24 @@ public enum Scan {
             progress.add(files: batch.count, bytes: bytes, findings: findings, errors: errors)
             guard await results.send(outcomes) else { return }  // the writer stopped: its error ends the scan
         }
+    }
+
+    /// Sends from a worker thread of the blocking executor, which may block: the send runs as a
+    /// task on the shared pool while this thread waits for it (backpressure from the writer).
+    private static func sendWaiting(_ outcomes: [FileOutcome], to results: BatchQueue<[FileOutcome]>) -> Bool {
+        let handoff = Handoff()
+        Task {
+            let accepted = await results.send(outcomes)
+            handoff.accepted.withLock { $0 = accepted }
+            handoff.done.signal()
+        }
+        handoff.done.wait()
+        return handoff.accepted.withLock { $0 }
+    }
+
+    private final class Handoff: Sendable {
+        let accepted = Mutex(false)
+        let done = DispatchSemaphore(value: 0)
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -92,6 +92,31 @@ import Testing
         #expect(inZip == [tree.path("c/a.zip") + "!exports/record.csv"])
     }
 
+    /// An archive of 16 MiB or more is decompressed by a helper thread while the worker detects:
+    /// the findings, lines and statuses are those of the same bytes read loose.
+    @Test func aLargeArchiveReadByTwoThreadsGivesTheSameFindings() async throws {
+        let tree = try TestTree("archives-large")
+        let filler = Array(String(repeating: "lorem ipsum dolor 12.5 v1.2.3\n", count: 600_000).utf8)
+        let big = Self.document + filler + Self.document
+        try tree.bytes("loose/big.csv", big)
+        try tree.bytes("loose/small.csv", Self.document)
+        try tree.bytes("a/backup.tar", try ArchiveBuilder.build(.tar, members: [
+            ArchiveMember(name: "big.csv", content: .bytes(big)), ArchiveMember(name: "small.csv", content: .bytes(Self.document)),
+            ArchiveMember(name: "inner.tar.gz", content: .bytes(try ArchiveBuilder.build(.tarGzip, members: [
+                ArchiveMember(name: "small.csv", content: .bytes(Self.document)),
+            ]))),
+        ]))
+        let (reader, run) = try await scan(tree)
+        let archive = tree.path("a/backup.tar")
+        #expect(try findings(reader, run, at: archive + "!big.csv") == findings(reader, run, at: tree.path("loose/big.csv")))
+        #expect(try findings(reader, run, at: archive + "!big.csv").count == 24)
+        #expect(try findings(reader, run, at: archive + "!small.csv") == findings(reader, run, at: tree.path("loose/small.csv")))
+        #expect(try findings(reader, run, at: archive + "!inner.tar.gz!small.csv").count == 12)
+        let byPath = try files(reader, run)
+        #expect(byPath[archive]?.status == .ok)
+        #expect(byPath.keys.filter { $0.hasPrefix(archive) }.count == 5)
+    }
+
     @Test func nestedArchivesAreOpenedInTurnWithLogicalPaths() async throws {
         let tree = try TestTree("archives-nested")
         let inner = try ArchiveBuilder.build(.zip, members: [ArchiveMember(name: "deep/record.csv", content: .bytes(Self.document))])
