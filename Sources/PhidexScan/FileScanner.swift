@@ -9,6 +9,7 @@ import PhidexDetect
 import PhidexExtract
 import PhidexIndex
 import PhidexScore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,6 +17,8 @@ import Glibc
 final class FileScanner {
     private let scanner: StreamScanner
     private let walker: ContentWalker
+    /// Set when the writer stopped taking outcomes (its error ends the scan): stop reading.
+    private let abandoned = Flag()
     private let limits: ArchiveLimits
     private let scorer: RiskScorer
     private let keyer: ValueKeyer
@@ -27,7 +30,8 @@ final class FileScanner {
         limits: ArchiveLimits
     ) {
         self.scanner = StreamScanner(engine: engine, chunkSize: chunkSize)
-        self.walker = ContentWalker(limits: limits, shouldStop: { Task.isCancelled })
+        let abandoned = self.abandoned
+        self.walker = ContentWalker(limits: limits, shouldStop: { Task.isCancelled || abandoned.isSet })
         self.limits = limits
         self.scorer = scorer
         self.keyer = keyer
@@ -69,7 +73,7 @@ final class FileScanner {
                 depth: item.depth))
             pendingFindings += content?.findings.count ?? 0
             if pendingFindings >= Self.flushFindings || pending.count >= Self.flushOutcomes {
-                _ = flush(pending)
+                if !flush(pending) { abandoned.set() }
                 pending.removeAll()
                 pendingFindings = 0
             }
@@ -113,7 +117,7 @@ final class FileScanner {
         thread.name = "phidex-inflate"
         thread.start()
         events: while true {
-            if Task.isCancelled { pipe.cancelled.store(true, ordering: .relaxed) }
+            if Task.isCancelled || abandoned.isSet { pipe.cancelled.store(true, ordering: .relaxed) }
             switch pipe.next() {
             case .content:
                 matches.removeAll(keepingCapacity: true)
@@ -149,4 +153,11 @@ private struct UncheckedWalk: @unchecked Sendable {
     let walker: ContentWalker
     let source: FileSource
     let path: String
+}
+
+/// A flag one thread sets and others read.
+private final class Flag: Sendable {
+    private let value = Atomic(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
 }
