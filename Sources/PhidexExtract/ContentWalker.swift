@@ -79,7 +79,14 @@ public final class ContentWalker {
         content: (ContentItem, ContentStream) -> Void
     ) -> ContentItem {
         var item = item
-        let stream = ContentStream(prefix: prefix, source: source)
+        let stream: ContentStream
+        if let order = UTF16Source.byteOrderMark(prefix) {
+            // UTF-16 with a byte-order mark: detectors read it decoded to UTF-8.
+            let decoder = UTF16Source(source, order: order, prefix: UnsafeRawBufferPointer(rebasing: prefix[2...]))
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: decoder)
+        } else {
+            stream = ContentStream(prefix: prefix, source: source)
+        }
         content(item, stream)
         item.bytesRead = stream.bytesRead
         if let failure = stream.failure {
