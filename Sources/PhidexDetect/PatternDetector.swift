@@ -257,7 +257,11 @@ public struct PatternDetector: Detector {
     private func columns(of table: TableHeader, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
         var wanted: [Int: Int] = [:]  // column index -> rule index
         for (column, name) in table.columns.enumerated() {
-            if let rule = columnRules[Self.columnKey(name)] { wanted[column] = rule }
+            if let rule = columnRules[Self.columnKey(name)] {
+                wanted[column] = rule
+            } else if name == "name", table.listsPeople, let rule = columnRules["patient_name"] {
+                wanted[column] = rule  // `Name` beside SSN/DOB/MRN columns: a person's name
+            }
         }
         guard !wanted.isEmpty else { return }
         let headerEndInWindow = Int(table.end - context.windowStart)

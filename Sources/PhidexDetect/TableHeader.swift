@@ -21,6 +21,9 @@ public struct TableHeader: Sendable, Equatable {
     /// Whether a column names an organization (vendor, supplier, company, payee, business): such a
     /// table lists organizations' phones and names, not people's.
     public let listsOrganizations: Bool
+    /// Whether other columns identify people (SSN, date of birth, MRN): then a column headed
+    /// just `Name` holds people's names, not products' or vendors'.
+    public let listsPeople: Bool
 
     /// Column-name words that make a table one of organizations.
     static let organizationWords = ["vendor", "supplier", "company", "payee", "business"]
@@ -51,6 +54,8 @@ public struct TableHeader: Sendable, Equatable {
         self.columns = fields
         self.end = end
         self.listsOrganizations = fields.contains { field in Self.organizationWords.contains { field.contains($0) } }
+        self.listsPeople = !listsOrganizations
+            && fields.contains { field in ["ssn", "social security", "date of birth", "dob", "birth", "mrn"].contains { field.contains($0) } }
     }
 
     /// The name of the column holding `position` of `window`, when its line start is near enough.

@@ -56,6 +56,15 @@ import Testing
         #expect(found("Patient: see chart", .name).isEmpty)
     }
 
+    /// A column headed just `Name` holds people's names when other columns identify people, and
+    /// is left alone in a product or vendor table.
+    @Test func aPlainNameColumnCountsBesidePersonIdentifiers() {
+        #expect(found("Name\tDate of Birth\tSSN\nAvery Quill\t03/14/1962\t401-23-7788\n", .name) == ["Avery Quill"])
+        #expect(found("name,mrn\nBlake Rowan,00142816\n", .name) == ["Blake Rowan"])
+        #expect(found("name,price,sku\nBlue Widget,12.50,W-100\n", .name).isEmpty)
+        #expect(found("name,vendor,dob\nAcme Supply,Acme,1970-01-01\n", .name).isEmpty)
+    }
+
     /// A name found in the text and the same name typed by a user (any order, case or
     /// separators, non-ASCII letters too) normalize alike, so a query by name finds it.
     @Test func foundNamesNormalizeLikeTypedNames() {

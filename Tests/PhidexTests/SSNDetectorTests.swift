@@ -9,8 +9,9 @@ import Testing
 @Suite struct SSNDetectorTests {
     let engine = Shared.engine
 
+    /// The one SSN-family match in `text` (names in a `name` column beside it are another rule's).
     func only(_ text: String) throws -> Match {
-        let matches = engine.matches(in: text)
+        let matches = engine.matches(in: text).filter { $0.type != .name }
         try #require(matches.count == 1, "expected one match in \(text), got \(matches.count)")
         return matches[0]
     }

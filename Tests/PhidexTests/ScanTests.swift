@@ -52,7 +52,7 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         #expect(run.totals == result.totals)
         let byPath = try files(reader, run: run.id)
 
-        #expect(byPath[tree.path("hr/staff.csv")]?.findingCount == 4, "two SSNs and two dates of birth (the dob column)")
+        #expect(byPath[tree.path("hr/staff.csv")]?.findingCount == 6, "two SSNs, two dates of birth (the dob column), two names")
         #expect(byPath[tree.path("clinic/big.txt")]?.findingCount == 1, "the SSN across the 4 KiB boundary")
         #expect(byPath[tree.path("clinic/no-newline.txt")]?.findingCount == 1)
         #expect(byPath[tree.path("clinic/empty.txt")]?.status == .ok)
