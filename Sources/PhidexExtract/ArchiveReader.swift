@@ -30,8 +30,6 @@ final class ArchiveReader {
 
     /// Bytes taken from the source so far (compressed input).
     var bytesConsumed: Int64 { upstream.consumed }
-    /// libarchive's name for the format, once the first header was read (`ZIP 2.0 (deflation)`).
-    var formatName: String { archive_format_name(handle).map { String(cString: $0) } ?? "unknown" }
     /// Whether the content is a single compressed stream rather than a list of members.
     var isSingleStream: Bool { archive_format(handle) == ARCHIVE_FORMAT_RAW }
 

@@ -8,14 +8,6 @@ public enum ContainerFormat: String, Sendable, CaseIterable {
     case zip, tar, cpio, iso9660 = "iso", sevenZip = "7z", rar, cab
     case gzip = "gz", bzip2 = "bz2", xz, zstd = "zst", lz4, lzip = "lz", compress = "Z"
 
-    /// A compressor wraps one stream (which may itself be a tar); an archive lists members.
-    public var isCompressor: Bool {
-        switch self {
-        case .gzip, .bzip2, .xz, .zstd, .lz4, .lzip, .compress: true
-        default: false
-        }
-    }
-
     /// How many leading bytes `sniff` may look at (ISO 9660 keeps its signature at 32 KiB + 1).
     public static let sniffLength = 32_774
 

@@ -56,7 +56,7 @@ public final class ContentWalker {
             let reader = try ArchiveReader(
                 format: format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: file)
             readable = walkMembers(of: reader, container: &item, content: content, settled: settled)
-            item.bytesRead = max(reader.bytesConsumed, file.entry.size)
+            item.bytesRead = reader.bytesConsumed  // a zip read from its central directory skips what it need not read
         } catch {
             item.status = .error
             item.reason = "not readable as \(format.rawValue): \(error.reason)"
