@@ -44,19 +44,24 @@ public struct StreamContext {
     public var windowStart: Int64
     /// The header of a delimited text stream, once its first line is known.
     public var table: TableHeader?
+    /// The column lists of SQL rows in or before the window (SQL dumps).
+    public var sql: SQLColumns?
     /// Per-task scratch state (Vectorscan scratch, reused arrays), owned by the task's
     /// `StreamScanner`; nil means a detector allocates its own.
     public var workspace: DetectorWorkspace?
 
-    public init(windowStart: Int64 = 0, table: TableHeader? = nil, workspace: DetectorWorkspace? = nil) {
+    public init(windowStart: Int64 = 0, table: TableHeader? = nil, sql: SQLColumns? = nil, workspace: DetectorWorkspace? = nil) {
         self.windowStart = windowStart
         self.table = table
+        self.sql = sql
         self.workspace = workspace
     }
 
-    /// The name of the table column holding `position` of `window`, if known.
+    /// The name of the table column holding `position` of `window`, if known: a CSV/TSV header's,
+    /// or that of an SQL dump's table.
     public func column(at position: Int, in window: UnsafeRawBufferPointer) -> String? {
         table?.column(at: position, in: window, windowStart: windowStart)
+            ?? sql?.column(at: position, in: window, windowStart: windowStart)
     }
 }
 

@@ -81,6 +81,7 @@ public struct PatternDetector: Detector {
             }
         }
         if let table = context.table, !columnRules.isEmpty { columns(of: table, in: window, context: context, into: &matches) }
+        if let sql = context.sql, !columnRules.isEmpty { columns(of: sql, in: window, context: context, into: &matches) }
         Self.removeRepeats(&matches, from: first)
     }
 
@@ -295,6 +296,54 @@ public struct PatternDetector: Detector {
                 position += 1
             }
             lineStart = position + 1
+        }
+    }
+
+    /// Every cell of a named column in the SQL rows (tuples or COPY lines) that open in this window.
+    private func columns(of sql: SQLColumns, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
+        let peopleWords = ["ssn", "birth", "dob", "mrn"]
+        for (index, stretch) in sql.rows.enumerated() {
+            var wanted: [Int: Int] = [:]
+            let listsPeople = stretch.columns.contains { name in peopleWords.contains { name.contains($0) } }
+            for (column, name) in stretch.columns.enumerated() {
+                if let rule = columnRules[Self.columnKey(name)] {
+                    wanted[column] = rule
+                } else if name == "name", listsPeople, let rule = columnRules["patient_name"] {
+                    wanted[column] = rule
+                }
+            }
+            guard !wanted.isEmpty else { continue }
+            let from = max(0, Int(clamping: stretch.start - context.windowStart))
+            let to = index + 1 < sql.rows.count ? min(window.count, Int(clamping: max(0, sql.rows[index + 1].start - context.windowStart))) : window.count
+            guard from < to else { continue }
+            let report = { (column: Int, cell: Range<Int>, matches: inout [Match]) in
+                guard let rule = wanted[column], !cell.isEmpty, !Self.equals(window, cell, "NULL"), !Self.equals(window, cell, "\\N")
+                else { return }
+                self.value(of: rule, at: cell.lowerBound, in: window, how: "column '\(stretch.columns[column])'", into: &matches, cellEnd: cell.upperBound)
+            }
+            switch stretch.style {
+            case .tuples:
+                var position = from
+                while position < to {
+                    guard window[position] == 0x28, SQLColumns.isTupleOpening(position, in: window, stretchStart: stretch.start - context.windowStart)
+                    else { position += 1; continue }
+                    guard let tuple = SQLColumns.cells(of: position, in: window) else { break }  // runs past the window
+                    for (column, cell) in tuple.cells.enumerated() { report(column, cell, &matches) }
+                    position = tuple.close + 1
+                }
+            case .copy:
+                var lineStart = from
+                if from == 0 && stretch.start < context.windowStart {  // rows whose start this window sees
+                    guard let newline = window.firstIndex(of: 0x0A) else { continue }
+                    lineStart = newline + 1
+                }
+                while lineStart < to {
+                    guard let lineEnd = (lineStart..<window.count).first(where: { window[$0] == 0x0A }) else { break }
+                    if Self.equals(window, lineStart..<lineEnd, "\\.") { break }
+                    for (column, cell) in Self.split(window, lineStart, lineEnd, by: 0x09).enumerated() { report(column, cell, &matches) }
+                    lineStart = lineEnd + 1
+                }
+            }
         }
     }
 

@@ -31,6 +31,7 @@ public final class StreamScanner {
     private var linesBefore: Int64 = 0
     private var scratch: [Match] = []
     private var header = HeaderCollector()
+    private var sql = SQLTables()
 
     /// Bytes of the stream seen so far.
     public private(set) var bytesSeen: Int64 = 0
@@ -54,6 +55,7 @@ public final class StreamScanner {
         linesBefore = 0
         bytesSeen = 0
         header.reset()
+        sql.reset()
         evidenceSeen.removeAll(keepingCapacity: true)
     }
 
@@ -66,6 +68,7 @@ public final class StreamScanner {
         let count = try read(free)
         precondition(count >= 0 && count <= free.count, "read reported more bytes than it was given room for")
         if !header.isComplete { header.add(UnsafeRawBufferPointer(rebasing: free[..<count])) }
+        sql.add(UnsafeRawBufferPointer(rebasing: free[..<count]), at: bytesSeen)
         filled += count
         bytesSeen += Int64(count)
         if filled == buffer.count { process(final: false, into: &found) }
@@ -97,7 +100,9 @@ public final class StreamScanner {
         let hi = final ? windowEnd : max(reportedUpTo, windowEnd - Int64(overlap))
 
         scratch.removeAll(keepingCapacity: true)
-        let context = StreamContext(windowStart: windowStart, table: header.header, workspace: workspace)
+        let context = StreamContext(
+            windowStart: windowStart, table: header.header, sql: sql.rows.isEmpty ? nil : SQLColumns(rows: sql.rows),
+            workspace: workspace)
         for detector in engine.detectors { detector.detect(in: window, context: context, into: &scratch) }
         var kept = scratch.filter {
             let start = windowStart + $0.span.offset
@@ -132,6 +137,7 @@ public final class StreamScanner {
                 filled = kept
                 windowStart = keepFrom
             }
+            sql.forget(before: keepFrom)
         }
     }
 

@@ -92,6 +92,53 @@ import Testing
         #expect(matches.filter { $0.type == .clinicalTerm }.count == 3)
     }
 
+    /// SQL dumps: a value's column comes from CREATE TABLE, an INSERT's column list or a COPY
+    /// line, however far above; other tables' columns do not leak into the next table's rows.
+    @Test func sqlDumpColumnsFromTheStatementsThatNameThem() throws {
+        let mysql = """
+            -- MySQL dump
+            CREATE TABLE `visits` (
+              `id` int NOT NULL,
+              `mrn` char(8),
+              `note` text,
+              PRIMARY KEY (`id`)
+            );
+            CREATE TABLE `products` (`id` int, `code` char(8), `name` varchar(20));
+            INSERT INTO `visits` VALUES (1,'00142816','seen, (stable)'),(2,'00977311',NULL);
+            INSERT INTO `products` VALUES (1,'00555123','Widget');
+
+            """
+        #expect(found(mysql, .mrn) == ["00142816", "00977311"], "the products table's codes are not MRNs")
+        let postgres = """
+            --
+            -- PostgreSQL database dump
+            --
+            SET client_encoding = 'UTF8';
+            COPY public.patients (id, first_name, last_name, birth_date, chart_no) FROM stdin;
+            1\tAvery\tQuill\t1962-03-14\t00142816
+            2\t\\N\tRowan\t1970-01-02\t00977311
+            \\.
+            INSERT INTO public.contacts (patient_id, email) VALUES (1, 'avery.quill7@mail.example');
+
+            """
+        #expect(found(postgres, .mrn) == ["00142816", "00977311"])
+        #expect(found(postgres, .dob) == ["1962-03-14", "1970-01-02"])
+        #expect(found(postgres, .name).count == 3, "first and last names, not the null")
+        #expect(found(postgres, .email) == ["avery.quill7@mail.example"])
+        // The statement may sit far above its rows, across any chunk boundary.
+        let rows = (1...3000).map { "(\($0),'\(String(format: "%08d", 1_000_000 + $0))')" }.joined(separator: ",\n")
+        let long = "CREATE TABLE t (id int, mrn char(8));\nINSERT INTO t VALUES\n" + rows + ";\n"
+        #expect(found(long, .mrn).count == 3000)
+        let bytes = Array(long.utf8)
+        for chunkSize in [97, 4096] {
+            let scanner = StreamScanner(engine: engine, chunkSize: chunkSize)
+            var matches: [Match] = []
+            bytes.withUnsafeBytes { scanner.feed($0, into: &matches) }
+            scanner.finish(into: &matches)
+            #expect(matches.filter { $0.type == .mrn }.count == 3000, "chunk size \(chunkSize)")
+        }
+    }
+
     /// Every text document of the corpus, scanned in chunks of several sizes and cut at odd
     /// places, gives exactly the matches of a whole scan: the overlap covers every detector's reach.
     @Test(arguments: [97, 1000, 4096])
