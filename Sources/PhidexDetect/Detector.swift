@@ -44,16 +44,16 @@ public struct StreamContext {
     public var windowStart: Int64
     /// The header of a delimited text stream, once its first line is known.
     public var table: TableHeader?
-    /// The column lists of SQL rows in or before the window (SQL dumps).
-    public var sql: SQLColumns?
+    /// Rows with known columns in or before the window (SQL dumps, rendered document tables).
+    public var rows: TableRowsIndex?
     /// Per-task scratch state (Vectorscan scratch, reused arrays), owned by the task's
     /// `StreamScanner`; nil means a detector allocates its own.
     public var workspace: DetectorWorkspace?
 
-    public init(windowStart: Int64 = 0, table: TableHeader? = nil, sql: SQLColumns? = nil, workspace: DetectorWorkspace? = nil) {
+    public init(windowStart: Int64 = 0, table: TableHeader? = nil, rows: TableRowsIndex? = nil, workspace: DetectorWorkspace? = nil) {
         self.windowStart = windowStart
         self.table = table
-        self.sql = sql
+        self.rows = rows
         self.workspace = workspace
     }
 
@@ -61,7 +61,7 @@ public struct StreamContext {
     /// or that of an SQL dump's table.
     public func column(at position: Int, in window: UnsafeRawBufferPointer) -> String? {
         table?.column(at: position, in: window, windowStart: windowStart)
-            ?? sql?.column(at: position, in: window, windowStart: windowStart)
+            ?? rows?.column(at: position, in: window, windowStart: windowStart)
     }
 }
 

@@ -81,7 +81,7 @@ public struct PatternDetector: Detector {
             }
         }
         if let table = context.table, !columnRules.isEmpty { columns(of: table, in: window, context: context, into: &matches) }
-        if let sql = context.sql, !columnRules.isEmpty { columns(of: sql, in: window, context: context, into: &matches) }
+        if let rows = context.rows, !columnRules.isEmpty { columns(of: rows, in: window, context: context, into: &matches) }
         Self.removeRepeats(&matches, from: first)
     }
 
@@ -299,8 +299,8 @@ public struct PatternDetector: Detector {
         }
     }
 
-    /// Every cell of a named column in the SQL rows (tuples or COPY lines) that open in this window.
-    private func columns(of sql: SQLColumns, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
+    /// Every cell of a named column in declared rows (SQL tuples, COPY lines, rendered tables) that open in this window.
+    private func columns(of sql: TableRowsIndex, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
         let peopleWords = ["ssn", "birth", "dob", "mrn"]
         for (index, stretch) in sql.rows.enumerated() {
             var wanted: [Int: Int] = [:]
@@ -325,13 +325,13 @@ public struct PatternDetector: Detector {
             case .tuples:
                 var position = from
                 while position < to {
-                    guard window[position] == 0x28, SQLColumns.isTupleOpening(position, in: window, stretchStart: stretch.start - context.windowStart)
+                    guard window[position] == 0x28, TableRowsIndex.isTupleOpening(position, in: window, stretchStart: stretch.start - context.windowStart)
                     else { position += 1; continue }
-                    guard let tuple = SQLColumns.cells(of: position, in: window) else { break }  // runs past the window
+                    guard let tuple = TableRowsIndex.cells(of: position, in: window) else { break }  // runs past the window
                     for (column, cell) in tuple.cells.enumerated() { report(column, cell, &matches) }
                     position = tuple.close + 1
                 }
-            case .copy:
+            case .lines(let delimiter):
                 var lineStart = from
                 if from == 0 && stretch.start < context.windowStart {  // rows whose start this window sees
                     guard let newline = window.firstIndex(of: 0x0A) else { continue }
@@ -340,7 +340,7 @@ public struct PatternDetector: Detector {
                 while lineStart < to {
                     guard let lineEnd = (lineStart..<window.count).first(where: { window[$0] == 0x0A }) else { break }
                     if Self.equals(window, lineStart..<lineEnd, "\\.") { break }
-                    for (column, cell) in Self.split(window, lineStart, lineEnd, by: 0x09).enumerated() { report(column, cell, &matches) }
+                    for (column, cell) in Self.split(window, lineStart, lineEnd, by: delimiter).enumerated() { report(column, cell, &matches) }
                     lineStart = lineEnd + 1
                 }
             }

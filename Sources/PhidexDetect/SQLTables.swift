@@ -10,22 +10,14 @@
 // Only streams whose first 64 KiB hold such a statement are followed further,
 // so other text pays for one pass over its first 64 KiB.
 
-/// Where rows of a known column list begin in a stream.
-public struct SQLRows: Sendable, Equatable {
-    public enum Style: Sendable { case tuples, copy }
-    /// Stream offset where the rows begin (after `VALUES`, or after the COPY line).
-    public let start: Int64
-    /// Column names, lowercased, unquoted.
-    public let columns: [String]
-    public let style: Style
-}
+public import PhidexCore
 
 /// The SQL statements of one stream that name columns, read as its chunks arrive.
 struct SQLTables {
     /// Column lists of the tables created so far, by lowercased unqualified name.
     private var tables: [String: [String]] = [:]
     /// Row stretches, oldest first; old ones are dropped once no window can reach them.
-    private(set) var rows: [SQLRows] = []
+    private(set) var rows: [TableRows] = []
     /// Bytes kept from the previous chunk: a statement that was not complete yet.
     private var carry: [UInt8] = []
     private var carryStart: Int64 = 0
@@ -36,6 +28,12 @@ struct SQLTables {
     static let lookBehind = 4096
 
     mutating func reset() { self = SQLTables() }
+
+    /// Rows an extractor laid out itself (a document's table, rendered as tab-separated lines).
+    mutating func declare(_ stretch: TableRows) {
+        rows.removeAll { $0.start >= stretch.start }
+        rows.append(stretch)
+    }
 
     /// Reads `chunk`, which starts at stream offset `offset`, right after the previous chunk. The
     /// first `gateLength` bytes are always read; later ones only when those held a statement,
@@ -143,7 +141,7 @@ struct SQLTables {
         guard let name = parser.qualifiedName() else { return !parser.reachedEnd }
         guard let columns = parser.columnList() ?? tables[name].map({ .some($0) }) else { return !parser.reachedEnd }
         guard parser.word() == "values" else { return !parser.reachedEnd }
-        if let columns, !columns.isEmpty { add(SQLRows(start: offset + Int64(parser.position), columns: columns, style: .tuples)) }
+        if let columns, !columns.isEmpty { add(TableRows(start: offset + Int64(parser.position), columns: columns, style: .tuples)) }
         return true
     }
 
@@ -152,11 +150,11 @@ struct SQLTables {
         guard let columns = parser.columnList() ?? tables[name].map({ .some($0) }) else { return !parser.reachedEnd }
         guard parser.word() == "from", parser.word() == "stdin" else { return !parser.reachedEnd }
         guard parser.skipLine() else { return false }
-        if let columns, !columns.isEmpty { add(SQLRows(start: offset + Int64(parser.position), columns: columns, style: .copy)) }
+        if let columns, !columns.isEmpty { add(TableRows(start: offset + Int64(parser.position), columns: columns, style: .lines(0x09))) }
         return true
     }
 
-    private mutating func add(_ stretch: SQLRows) {
+    private mutating func add(_ stretch: TableRows) {
         if let last = rows.last, last.start >= stretch.start { return }  // read again from a carry
         rows.append(stretch)
     }
@@ -284,12 +282,13 @@ struct SQLTables {
     }
 }
 
-/// The SQL row stretches a window can see, and how to find a value's column in them.
-public struct SQLColumns: Sendable {
-    public let rows: [SQLRows]
+/// The row stretches a window can see (SQL dumps' and those an extractor declared), and how to
+/// find a value's column in them.
+public struct TableRowsIndex: Sendable {
+    public let rows: [TableRows]
 
     /// The stretch rows starting at stream offset `offset` belong to.
-    func stretch(at offset: Int64) -> SQLRows? {
+    func stretch(at offset: Int64) -> TableRows? {
         rows.last { $0.start <= offset }
     }
 
@@ -297,12 +296,12 @@ public struct SQLColumns: Sendable {
     func column(at position: Int, in window: UnsafeRawBufferPointer, windowStart: Int64) -> String? {
         guard let stretch = stretch(at: windowStart + Int64(position)) else { return nil }
         switch stretch.style {
-        case .copy:
+        case .lines(let delimiter):
             var lineStart = position
             let earliest = max(0, position - SQLTables.lookBehind)
             while lineStart > earliest && window[lineStart - 1] != 0x0A { lineStart -= 1 }
             guard lineStart == 0 && windowStart == 0 || lineStart > 0 && window[lineStart - 1] == 0x0A else { return nil }
-            let index = (lineStart..<position).count { window[$0] == 0x09 }
+            let index = (lineStart..<position).count { window[$0] == delimiter }
             return index < stretch.columns.count ? stretch.columns[index] : nil
         case .tuples:
             guard let open = Self.tupleStart(before: position, in: window, stretchStart: stretch.start - windowStart),

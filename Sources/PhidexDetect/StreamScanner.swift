@@ -10,7 +10,7 @@
 // the bytes its detector looks at inside the window, and the [lo, hi) ranges
 // of successive windows partition the stream: each match is reported once.
 
-import PhidexCore
+public import PhidexCore
 
 /// Per-task streaming state: one buffer, reused from file to file. Not thread-safe.
 public final class StreamScanner {
@@ -75,6 +75,12 @@ public final class StreamScanner {
         return count
     }
 
+    /// Tells the scanner that rows with known columns begin at a stream offset it has not processed
+    /// yet: an extractor rendered a table's header there. Call before feeding those bytes' window.
+    public func declare(_ stretches: [TableRows]) {
+        for stretch in stretches { sql.declare(stretch) }
+    }
+
     /// Copies `bytes` into the stream.
     public func feed(_ bytes: UnsafeRawBufferPointer, into found: inout [Match]) {
         var rest = bytes
@@ -101,7 +107,7 @@ public final class StreamScanner {
 
         scratch.removeAll(keepingCapacity: true)
         let context = StreamContext(
-            windowStart: windowStart, table: header.header, sql: sql.rows.isEmpty ? nil : SQLColumns(rows: sql.rows),
+            windowStart: windowStart, table: header.header, rows: sql.rows.isEmpty ? nil : TableRowsIndex(rows: sql.rows),
             workspace: workspace)
         for detector in engine.detectors { detector.detect(in: window, context: context, into: &scratch) }
         var kept = scratch.filter {

@@ -40,7 +40,7 @@ final class ArchiveReader {
     ///   - format: what the content was recognized as; a compressor's stream may hold a tar or
     ///     cpio archive, or be one member itself (`notes.txt.gz`).
     init(
-        format: ContainerFormat, source: any ByteSource, prefix: UnsafeRawBufferPointer, seekable: FileSource?
+        format: ContainerFormat, source: any ByteSource, prefix: UnsafeRawBufferPointer, seekable: (any SeekableByteSource)?
     ) throws(ReadFailure) {
         guard let handle = archive_read_new() else { throw ReadFailure(reason: "libarchive: out of memory") }
         self.handle = handle
@@ -122,14 +122,14 @@ final class ArchiveReader {
 /// Feeds libarchive: first the bytes already read to recognize the format, then the source.
 private final class Upstream {
     let source: any ByteSource
-    let file: FileSource?
+    let file: (any SeekableByteSource)?
     private var pending: [UInt8]
     private var pendingOffset = 0
     private let buffer: UnsafeMutableRawBufferPointer
     var consumed: Int64 = 0
     var failure: ReadFailure?
 
-    init(source: any ByteSource, prefix: UnsafeRawBufferPointer, file: FileSource?) {
+    init(source: any ByteSource, prefix: UnsafeRawBufferPointer, file: (any SeekableByteSource)?) {
         self.source = source
         self.file = file
         pending = Array(prefix)

@@ -3,11 +3,15 @@
 // format) and then the rest. Reading never throws: a failure ends the stream and
 // is kept for the content's status, with everything read before it still scanned.
 
+public import PhidexCore
+
 /// One content stream handed to a visitor of `ContentWalker`. Valid during the visit only.
 public final class ContentStream {
     private let prefix: UnsafeRawBufferPointer
     private var prefixOffset = 0
     private let source: any ByteSource
+    /// The document renderer the bytes come from, when the content is markup rendered as text.
+    private let markup: MarkupTextSource?
     /// Why the stream ended early, if it did.
     public private(set) var failure: ReadFailure?
     /// Bytes handed out so far.
@@ -16,6 +20,13 @@ public final class ContentStream {
     init(prefix: UnsafeRawBufferPointer, source: any ByteSource) {
         self.prefix = prefix
         self.source = source
+        markup = source as? MarkupTextSource
+    }
+
+    /// Tables the rendered text laid out in the bytes read so far (empty for plain content): a
+    /// detector pass declares them to its scanner before the bytes' window is processed.
+    public func takeTables() -> [TableRows] {
+        markup?.output.takeTables() ?? []
     }
 
     /// Fills `buffer` with the next bytes; 0 at the end (or after a failure).

@@ -52,10 +52,11 @@ public final class ContentWalker {
         }
         item.container = format
         var readable = false
+        let tables = format == .zip && DocumentPart.isOfficeOpenXML(prefix) ? spreadsheetTables(in: file) : nil
         do {
             let reader = try ArchiveReader(
                 format: format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: file)
-            readable = walkMembers(of: reader, container: &item, content: content, settled: settled)
+            readable = walkMembers(of: reader, container: &item, tables: tables, content: content, settled: settled)
             item.bytesRead = reader.bytesConsumed  // a zip read from its central directory skips what it need not read
         } catch {
             item.status = .error
@@ -76,11 +77,18 @@ public final class ContentWalker {
     /// `item` read as content: `prefix`, then the rest of `source`.
     private func read(
         _ item: ContentItem, prefix: UnsafeRawBufferPointer, from source: any ByteSource,
-        content: (ContentItem, ContentStream) -> Void
+        rendering: (any MarkupRendering)? = nil, content: (ContentItem, ContentStream) -> Void
     ) -> ContentItem {
         var item = item
         let stream: ContentStream
-        if let order = UTF16Source.byteOrderMark(prefix) {
+        if let rendering {
+            // An office document's text part: its XML rendered as lines and tables.
+            let text = MarkupTextSource(source, prefix: prefix, dialect: .xml, rendering: rendering)
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: text)
+        } else if MarkupTextSource.looksLikeHTML(prefix) {
+            let text = MarkupTextSource(source, prefix: prefix, dialect: .html, rendering: HTMLRendering())
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: text)
+        } else if let order = UTF16Source.byteOrderMark(prefix) {
             // UTF-16 with a byte-order mark: detectors read it decoded to UTF-8.
             let decoder = UTF16Source(source, order: order, prefix: UnsafeRawBufferPointer(rebasing: prefix[2...]))
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: decoder)
@@ -99,8 +107,8 @@ public final class ContentWalker {
     /// Walks the members of `container`, settling each, and gives `container` the worst member
     /// status. Returns whether any member was read cleanly or opened as an archive.
     private func walkMembers(
-        of reader: ArchiveReader, container: inout ContentItem, content: (ContentItem, ContentStream) -> Void,
-        settled: (ContentItem) -> Void
+        of reader: ArchiveReader, container: inout ContentItem, tables: SpreadsheetTables? = nil,
+        content: (ContentItem, ContentStream) -> Void, settled: (ContentItem) -> Void
     ) -> Bool {
         var worst = WorstMembers()
         var readable = false
@@ -120,11 +128,14 @@ public final class ContentWalker {
                 container.members += 1
                 let name = memberName(header.name, reader: reader, container: container.path)
                 var member = ContentItem(path: container.path + "!" + name, depth: container.depth + 1, mtimeNanoseconds: header.mtimeNanoseconds)
+                let part = header.name.flatMap { DocumentPart(memberName: $0) }
                 if header.isEncrypted {
                     member.status = .encrypted
                     member.reason = "encrypted member; content not readable without the password"
+                } else if part == .sharedStrings, let tables {
+                    member.reason = "its \(tables.stringCount) strings are read in the sheets that use them"
                 } else {
-                    member = readMember(reader, member, content: content, settled: settled)
+                    member = readMember(reader, member, part: part, tables: tables, content: content, settled: settled)
                 }
                 readable = readable || member.status == .ok || member.container != nil
                 worst.add(member)
@@ -144,8 +155,8 @@ public final class ContentWalker {
 
     /// Reads the current member of `reader`: a nested container (walked in turn) or content.
     private func readMember(
-        _ reader: ArchiveReader, _ member: ContentItem, content: (ContentItem, ContentStream) -> Void,
-        settled: (ContentItem) -> Void
+        _ reader: ArchiveReader, _ member: ContentItem, part: DocumentPart?, tables: SpreadsheetTables?,
+        content: (ContentItem, ContentStream) -> Void, settled: (ContentItem) -> Void
     ) -> ContentItem {
         var member = member
         let data = MemberData(reader: reader, budget: budget)
@@ -167,14 +178,22 @@ public final class ContentWalker {
                 return member
             }
             do {
-                let nested = try ArchiveReader(format: format, source: data, prefix: prefix, seekable: nil)
-                _ = walkMembers(of: nested, container: &member, content: content, settled: settled)
+                if format == .zip && DocumentPart.isOfficeOpenXML(prefix) {
+                    let copy = try copyDocument(prefix, data)
+                    // An office document inside an archive or a mail: read from memory, twice.
+                    let tables = spreadsheetTables(in: copy)
+                    let nested = try ArchiveReader(format: format, source: copy, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: copy)
+                    _ = walkMembers(of: nested, container: &member, tables: tables, content: content, settled: settled)
+                } else {
+                    let nested = try ArchiveReader(format: format, source: data, prefix: prefix, seekable: nil)
+                    _ = walkMembers(of: nested, container: &member, content: content, settled: settled)
+                }
             } catch {
                 member.status = .error
                 member.reason = "not readable as \(format.rawValue): \(error.reason)"
             }
         } else {
-            member = read(member, prefix: prefix, from: data, content: content)
+            member = read(member, prefix: prefix, from: data, rendering: part?.rendering(tables), content: content)
         }
         member.bytesRead = data.bytesRead
         if budget.interrupted && data.limitHit != nil {
@@ -186,6 +205,50 @@ public final class ContentWalker {
         }
         return member
     }
+
+    /// Reads xl/sharedStrings.xml and xl/styles.xml of the OOXML zip `source`, if it has them,
+    /// and rewinds it. Nil when it has neither (a docx, a pptx) or cannot be read.
+    private func spreadsheetTables(in source: any SeekableByteSource) -> SpreadsheetTables? {
+        defer { _ = source.seek(to: 0, whence: SEEK_SET) }
+        guard source.seek(to: 0, whence: SEEK_SET) == 0,
+            let reader = try? ArchiveReader(format: .zip, source: source, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: source)
+        else { return nil }
+        let tables = SpreadsheetTables()
+        var found = false
+        let sink = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+        defer { sink.deallocate() }
+        while case .member(let header) = reader.next(), !header.isEncrypted {
+            let rendering: any MarkupRendering
+            switch header.name {
+            case "xl/sharedStrings.xml": rendering = SpreadsheetTables.StringsReader(into: tables)
+            case "xl/styles.xml": rendering = SpreadsheetTables.StylesReader(into: tables)
+            default: continue
+            }
+            found = true
+            let data = MemberData(reader: reader, budget: budget)
+            let markup = MarkupTextSource(data, prefix: UnsafeRawBufferPointer(start: nil, count: 0), dialect: .xml, rendering: rendering)
+            while let count = try? markup.read(into: sink), count > 0 {}
+        }
+        return found ? tables : nil
+    }
+
+    /// Copies a nested document (its first bytes `prefix`, then `data`) into memory, when it is at
+    /// most `documentCopyLimit` bytes.
+    private func copyDocument(_ prefix: UnsafeRawBufferPointer, _ data: MemberData) throws(ReadFailure) -> MemorySource {
+        var bytes = Array(prefix)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try data.read(into: chunk)
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > Self.documentCopyLimit { throw ReadFailure(reason: "an office document over \(Self.documentCopyLimit >> 20) MiB inside an archive") }
+        }
+        return MemorySource(bytes)
+    }
+
+    /// The largest office document copied out of an archive to be read twice (sheets, then strings).
+    static let documentCopyLimit = 256 << 20
 
     /// A member's name; a single compressed stream is named after its container minus the suffix.
     private func memberName(_ declared: String?, reader: ArchiveReader, container: String) -> String {

@@ -27,7 +27,7 @@ public struct ReadFailure: Error, Sendable, CustomStringConvertible {
 
 /// An open regular file, read front to back into caller-owned buffers; closed when released.
 /// Owned by one task; not shared.
-public final class FileSource: ByteSource {
+public final class FileSource: SeekableByteSource {
     private let descriptor: Int32
     /// The file's metadata as of opening (it may differ from what the crawl saw).
     public let entry: FileEntry

@@ -19,6 +19,8 @@ final class ContentPipe: @unchecked Sendable {
     enum Event {
         /// A piece of content begins.
         case content(ContentItem)
+        /// Table rows the content's text declares (rendered documents), before the bytes holding them.
+        case tables([TableRows])
         /// `count` bytes of it are in ring slot `slot`.
         case bytes(slot: Int, count: Int)
         case contentEnd
@@ -64,6 +66,8 @@ final class ContentPipe: @unchecked Sendable {
                 break
             }
             nextSlot = (nextSlot + 1) % Self.slotCount
+            let tables = stream.takeTables()
+            if !tables.isEmpty { push(.tables(tables)) }
             push(.bytes(slot: slot, count: count))
         }
         push(.contentEnd)

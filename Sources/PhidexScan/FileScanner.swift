@@ -83,7 +83,11 @@ final class FileScanner {
         } else {
             walker.walk(source, path: entry.path) { _, stream in
                 matches.removeAll(keepingCapacity: true)
-                while scanner.fill(into: &matches, { buffer in stream.read(into: buffer) }) > 0 {}
+                while scanner.fill(into: &matches, { buffer in
+                    let count = stream.read(into: buffer)
+                    scanner.declare(stream.takeTables())
+                    return count
+                }) > 0 {}
                 scanner.finish(into: &matches)
                 scanned = result()
             } settled: { settle($0) }
@@ -121,6 +125,8 @@ final class FileScanner {
             switch pipe.next() {
             case .content:
                 matches.removeAll(keepingCapacity: true)
+            case .tables(let stretches):
+                scanner.declare(stretches)
             case .bytes(let slot, let count):
                 scanner.feed(pipe.bytes(slot: slot, count: count), into: &matches)
                 pipe.release()

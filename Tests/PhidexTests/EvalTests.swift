@@ -76,8 +76,8 @@ import Testing
         let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
         let expected: [String: (planted: Int, found: Int)] = [
             "ssn": (828, 793), "itin": (29, 28), "hicn": (1, 1), "mbi": (262, 247), "npi": (21, 19), "dea": (14, 14),
-            "mrn": (815, 696), "dob": (856, 737), "member_id": (763, 671), "phone": (212, 194), "email": (14, 14),
-            "name": (836, 683),
+            "mrn": (815, 778), "dob": (856, 819), "member_id": (763, 731), "phone": (212, 194), "email": (14, 14),
+            "name": (836, 796),
         ]
         for (type, numbers) in expected {
             let score = try #require(e.types.first { $0.type == type }, "no \(type) row")
@@ -86,8 +86,8 @@ import Testing
         }
         #expect(e.decoys.allSatisfy { $0.hits == 0 }, "decoys reported: \(e.decoys.filter { $0.hits > 0 })")
         // What is still missed in loose files is a format gap (issue 6): encoded mail bodies,
-        // UTF-16 in disk images, HTML tables, office documents.
-        #expect(e.missedInLooseFiles.allSatisfy { ["disk-image", "eml", "html", "xlsx", "docx"].contains($0.format) })
+        // UTF-16 in disk images.
+        #expect(e.missedInLooseFiles.allSatisfy { ["disk-image", "eml"].contains($0.format) })
     }
 
     /// `phidex eval` of the committed sample, with `arguments`, decoded.

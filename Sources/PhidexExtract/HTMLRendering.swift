@@ -1,0 +1,51 @@
+// HTML as a reader sees it: block elements end lines, scripts, styles and
+// templates are skipped, entities come out decoded, tables become
+// tab-separated rows under their header row, and form fields' values (a saved
+// form keeps what was typed) are text. Placeholders are not: they are examples.
+
+/// Renders an HTML document.
+final class HTMLRendering: MarkupRendering {
+    private var skipping = 0
+
+    private static let blocks: Set<String> = [
+        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer",
+        "form", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote", "hr", "address", "fieldset", "legend", "nav",
+        "main", "aside", "figure", "figcaption", "caption", "option", "label",
+    ]
+
+    func start(_ element: MarkupName, _ attributes: MarkupAttributes, _ text: TextOutput) {
+        if element == "script" || element == "style" || element == "template" || element == "noscript" {
+            skipping += 1
+        } else if element == "table" {
+            text.beginTable()
+        } else if element == "tr" {
+            text.beginRow()
+        } else if element == "td" || element == "th" {
+            text.beginCell()
+        } else if element == "input" {
+            if let value = attributes.value("value"), !value.isEmpty, attributes.value("type")?.lowercased() != "hidden" {
+                text.append(" " + value + " ")
+            }
+        } else if Self.blocks.contains(element.string) {
+            text.lineBreak()
+        }
+    }
+
+    func end(_ element: MarkupName, _ text: TextOutput) {
+        if element == "script" || element == "style" || element == "template" || element == "noscript" {
+            skipping = max(0, skipping - 1)
+        } else if element == "td" || element == "th" {
+            text.endCell()
+        } else if element == "tr" {
+            text.endRow()
+        } else if element == "table" {
+            text.endTable()
+        } else if Self.blocks.contains(element.string) {
+            text.lineBreak()
+        }
+    }
+
+    func characters(_ bytes: UnsafeRawBufferPointer, _ text: TextOutput) {
+        if skipping == 0 { text.append(bytes) }
+    }
+}
