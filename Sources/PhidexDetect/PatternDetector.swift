@@ -260,8 +260,8 @@ public struct PatternDetector: Detector {
         for (column, name) in table.columns.enumerated() {
             if let rule = columnRules[Self.columnKey(name)] {
                 wanted[column] = rule
-            } else if name == "name", table.listsPeople, let rule = columnRules["patient_name"] {
-                wanted[column] = rule  // `Name` beside SSN/DOB/MRN columns: a person's name
+            } else if (name == "name" || name == "patient"), table.listsPeople, let rule = columnRules["patient_name"] {
+                wanted[column] = rule  // `Name` or `Patient` beside SSN/DOB/MRN columns: a person's name
             }
         }
         guard !wanted.isEmpty else { return }
@@ -308,7 +308,7 @@ public struct PatternDetector: Detector {
             for (column, name) in stretch.columns.enumerated() {
                 if let rule = columnRules[Self.columnKey(name)] {
                     wanted[column] = rule
-                } else if name == "name", listsPeople, let rule = columnRules["patient_name"] {
+                } else if (name == "name" || name == "patient"), listsPeople, let rule = columnRules["patient_name"] {
                     wanted[column] = rule
                 }
             }

@@ -153,11 +153,16 @@ public final class TextOutput {
             let digits = text.count { $0 >= 0x30 && $0 <= 0x39 }
             guard text.count <= 64, letters > 0, digits <= letters else { return nil }
         }
-        return row.map { String(decoding: $0, as: UTF8.self).lowercased().trimmingCharacters(in: " :") }
+        // A no-break space (`Date&nbsp;of birth`) is a space in a column name.
+        return row.map { String(decoding: $0, as: UTF8.self).lowercased().replacingNoBreakSpaces().trimmingCharacters(in: " :") }
     }
 }
 
 extension String {
+    fileprivate func replacingNoBreakSpaces() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 }))
+    }
+
     fileprivate func trimmingCharacters(in characters: String) -> String {
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice.removeFirst() }

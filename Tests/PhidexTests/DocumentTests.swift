@@ -1,0 +1,153 @@
+// Office documents and web pages read as their text, end to end through a scan:
+// values split over Word runs, spreadsheet cells whose text lives in shared
+// strings written after the sheet, date-styled serial numbers, tables whose
+// header names a bare column, HTML entities, scripts, and a broken part that
+// keeps what was read before the break. All values are synthetic.
+
+import Foundation
+import PhidexCore
+import PhidexCorpus
+import PhidexIndex
+import PhidexScan
+import Testing
+
+@Suite struct DocumentTests {
+    let engine = Shared.engine
+
+    /// Scans `tree`; findings as "type masked" by path, and every file's record by path.
+    func scan(_ tree: TestTree) async throws -> (found: [String: [String]], files: [String: FileRecord]) {
+        let index = tree.root + ".db"
+        let result = try await Scan.run(ScanOptions(roots: [tree.root], index: IndexLocation(path: index), jobs: 2), engine: engine)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        var found: [String: [String]] = [:]
+        try reader.findings(run: result.runID) { found[$0.path, default: []].append("\($0.finding.type) \($0.finding.masked)") }
+        var files: [String: FileRecord] = [:]
+        try reader.files(run: result.runID) { files[$0.path] = $0 }
+        return (found, files)
+    }
+
+    static func xml(_ body: String) -> ArchiveMember.Content {
+        .bytes(Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + body).utf8))
+    }
+
+    static let contentTypes = ArchiveMember(name: "[Content_Types].xml", content: xml("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"))
+
+    /// A docx whose SSN is split over three runs and whose table's MRN column holds bare numbers.
+    static func docx(documentXML: String? = nil) throws -> [UInt8] {
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+        let body = documentXML ?? """
+            <w:document \(w)><w:body>
+            <w:p><w:r><w:t>Referral for Avery Example. Patient SSN: 401-</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>23-</w:t></w:r><w:r><w:t>7788</w:t></w:r></w:p>
+            <w:p><w:r><wp:posOffset>401237788</wp:posOffset><w:t xml:space="preserve">Layout numbers are not text.</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Patient</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>MRN</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:t>Example, Avery</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>00142816</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:t>Sample, Blake</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>00977311</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            <w:p><w:r><w:t>Invoice 00555123 is not a record number.</w:t></w:r></w:p>
+            </w:body></w:document>
+            """
+        return try ArchiveBuilder.build(.zip, members: [
+            contentTypes, ArchiveMember(name: "word/document.xml", content: xml(body)),
+        ])
+    }
+
+    /// An xlsx as Excel writes it: a title row, then a header row; shared strings and styles after the sheet.
+    static func xlsx() throws -> [UInt8] {
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let sheet = """
+            <worksheet \(main)><sheetData>
+            <row r="1"><c r="A1" t="s"><v>0</v></c></row>
+            <row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c><c r="E2" t="inlineStr"><is><t>Chart No</t></is></c></row>
+            <row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" s="1"><v>23456</v></c><c r="C3" t="s"><v>5</v></c><c r="E3"><v>142816</v></c></row>
+            <row r="4"><c r="A4" t="inlineStr"><is><t>Sample, Blake</t></is></c><c r="B4" s="1"><v>29588</v></c><c r="C4"><v>773412290</v></c><c r="E4"><v>977311</v></c></row>
+            </sheetData></worksheet>
+            """
+        let strings = """
+            <sst \(main) count="6" uniqueCount="6"><si><t>Claims export, do not forward</t></si><si><t>Patient</t></si>
+            <si><r><t>Date of </t></r><r><t>birth</t></r></si><si><t>SSN</t></si><si><t>Example, Avery</t></si><si><t>401-23-7788</t></si></sst>
+            """
+        let styles = """
+            <styleSheet \(main)><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>
+            <cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>
+            """
+        return try ArchiveBuilder.build(.zip, members: [
+            contentTypes, ArchiveMember(name: "xl/worksheets/sheet1.xml", content: xml(sheet)),
+            ArchiveMember(name: "xl/styles.xml", content: xml(styles)), ArchiveMember(name: "xl/sharedStrings.xml", content: xml(strings)),
+        ])
+    }
+
+    @Test func wordRunsAndTablesReadAsText() async throws {
+        let tree = try TestTree("docs-docx")
+        try tree.bytes("referral.docx", try Self.docx())
+        let (found, files) = try await scan(tree)
+        let part = tree.path("referral.docx!word/document.xml")
+        #expect(found[part]?.sorted() == ["mrn ****2816", "mrn ****7311", "name E******, A****", "name S*****, B****", "ssn ***-**-7788"], "\(found)")
+        #expect(files[part]?.status == .ok)
+    }
+
+    @Test func spreadsheetCellsResolveSharedStringsAndDates() async throws {
+        let tree = try TestTree("docs-xlsx")
+        let book = try Self.xlsx()
+        try tree.bytes("claims.xlsx", book)
+        try tree.bytes("backup.zip", try ArchiveBuilder.build(.zip, members: [ArchiveMember(name: "q3/claims.xlsx", content: .bytes(book))]))
+        let (found, files) = try await scan(tree)
+        let sheet = tree.path("claims.xlsx!xl/worksheets/sheet1.xml")
+        // 23456 is 1964-03-20 and 29588 is 1981-01-02 under the 1900 date system.
+        let expected = ["dob ****-**-**", "dob ****-**-**", "mrn **2816", "mrn **7311", "name E******, A****", "name S*****, B****",
+                        "ssn *****2290", "ssn ***-**-7788"]
+        #expect(found[sheet]?.sorted() == expected, "\(found)")
+        #expect(found[tree.path("backup.zip!q3/claims.xlsx!xl/worksheets/sheet1.xml")]?.sorted() == expected, "the same book inside a zip")
+        #expect(found[tree.path("claims.xlsx!xl/sharedStrings.xml")] == nil, "strings are counted once, in the sheet")
+        #expect(files[tree.path("claims.xlsx!xl/sharedStrings.xml")]?.reason?.contains("read in the sheets") == true)
+    }
+
+    @Test func htmlTablesEntitiesAndScripts() async throws {
+        let tree = try TestTree("docs-html")
+        try tree.file("search.html", """
+            <!DOCTYPE html><html><head><title>Search</title>
+            <script>var sample = "SSN: 219-09-9999";</script><style>td { color: red }</style></head>
+            <body><h1>Results</h1><p>Two matches for your query.</p>
+            <table><tr><th>Name</th><th>Date&nbsp;of birth</th><th>MRN</th></tr>
+            <tr><td>Example, Avery</td><td>03/14/1962</td><td>00142816</td></tr>
+            <tr><td>Sample, <b>Blake</b></td><td>01/02/1970</td><td>00977311</td></tr></table>
+            <p>Patient SSN: &#52;01-23-7788</p><form><input name="ssn" placeholder="400-22-0000"></form></body></html>
+            """)
+        let (found, _) = try await scan(tree)
+        #expect(found[tree.path("search.html")]?.sorted() == [
+            "dob ****-**-**", "dob ****-**-**", "mrn ****2816", "mrn ****7311", "name E******, A****", "name S*****, B****",
+            "ssn ***-**-7788",
+        ], "\(found)")
+    }
+
+    @Test func aBrokenPartKeepsWhatWasReadAndSaysWhere() async throws {
+        let tree = try TestTree("docs-broken")
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        try tree.bytes("cut.docx", try Self.docx(documentXML: "<w:document \(w)><w:body><w:p><w:r><w:t>Patient SSN: 401-23-7788</w:t></w:r></w:p><w:p><w:r><w:t>more</w:x></w:r>"))
+        let (found, files) = try await scan(tree)
+        let part = tree.path("cut.docx!word/document.xml")
+        #expect(found[part] == ["ssn ***-**-7788"])
+        #expect(files[part]?.status == .error)
+        #expect(files[part]?.reason?.contains("not well-formed XML at line") == true, "\(files[part]?.reason ?? "")")
+        #expect(files[tree.path("cut.docx")]?.status == .error, "the document rolls up its part's error")
+    }
+
+    @Test func openDocumentTextAndSpreadsheets() async throws {
+        let tree = try TestTree("docs-odf")
+        let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+        let ods = """
+            <office:document-content \(ns)><office:body><office:spreadsheet><table:table table:name="Roster">
+            <table:table-row><table:table-cell><text:p>Name</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2"/><table:table-cell><text:p>MRN</text:p></table:table-cell></table:table-row>
+            <table:table-row><table:table-cell><text:p>Example, Avery</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2"/><table:table-cell><text:p>00142816</text:p></table:table-cell></table:table-row>
+            </table:table></office:spreadsheet></office:body></office:document-content>
+            """
+        let odt = "<office:document-content \(ns)><office:body><office:text><text:p>Patient SSN:<text:s/>401-23-<text:span>7788</text:span></text:p></office:text></office:body></office:document-content>"
+        for (name, content) in [("roster.ods", ods), ("letter.odt", odt)] {
+            try tree.bytes(name, try ArchiveBuilder.build(.zipStored, members: [
+                ArchiveMember(name: "mimetype", content: .bytes(Array("application/vnd.oasis.opendocument".utf8))),
+                ArchiveMember(name: "content.xml", content: Self.xml(content)),
+            ]))
+        }
+        let (found, _) = try await scan(tree)
+        #expect(found[tree.path("roster.ods!content.xml")]?.sorted() == ["mrn ****2816", "name E******, A****"], "\(found)")
+        #expect(found[tree.path("letter.odt!content.xml")] == ["ssn ***-**-7788"])
+    }
+}
