@@ -14,6 +14,13 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Debian's multiarch directory, where GLib keeps glibconfig.h.
+#if arch(arm64)
+let multiarch = "aarch64-linux-gnu"
+#else
+let multiarch = "x86_64-linux-gnu"
+#endif
+
 let package = Package(
     name: "Phidex",
     platforms: [.macOS(.v15)],
@@ -36,10 +43,16 @@ let package = Package(
 
         // C library calls Swift's Glibc module does not expose (mallopt).
         .target(name: "CSupport"),
+        // GMime behind a plain C interface. Its pkg-config flags include ones SwiftPM refuses for a
+        // system-library target (-D_LARGEFILE64_SOURCE, -pthread), so the include paths are given here.
+        .target(
+            name: "CMail",
+            cSettings: [.unsafeFlags(["-I/usr/include/gmime-3.0", "-I/usr/include/glib-2.0", "-I/usr/lib/\(multiarch)/glib-2.0/include"])],
+            linkerSettings: [.linkedLibrary("gmime-3.0"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]),
 
         .target(name: "PhidexCore", swiftSettings: strict),
         .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
-        .target(name: "PhidexExtract", dependencies: ["PhidexCore", "CArchive", "CXML2"], swiftSettings: strict),
+        .target(name: "PhidexExtract", dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail"], swiftSettings: strict),
         .target(
             name: "PhidexDetect",
             dependencies: ["PhidexCore", "CVectorscan", .product(name: "Crypto", package: "swift-crypto")],

@@ -87,8 +87,11 @@ public struct PatternDetector: Detector {
 
     // MARK: Labels and structure
 
-    /// Words that may sit between a label and its value: `MRN no.`, `DOB value="`.
-    private static let fillers: Set<String> = ["no", "nr", "num", "number", "is", "value", "id", "of", "on", "file", "extension"]
+    /// Words that may sit between a label and its value: `MRN no.`, `DOB value="`, `member ID we have on file is`.
+    private static let fillers: Set<String> = [
+        "no", "nr", "num", "number", "is", "value", "id", "of", "on", "file", "extension",
+        "we", "have", "has", "was", "the", "our", "as", "listed", "recorded",
+    ]
 
     /// Where the value after a label starts: past separators, quotes and filler words.
     private func valueStart(afterLabelEndingAt end: Int, in window: UnsafeRawBufferPointer) -> Int {

@@ -54,8 +54,7 @@ public final class ContentWalker {
         var readable = false
         let tables = format == .zip && DocumentPart.isOfficeOpenXML(prefix) ? spreadsheetTables(in: file) : nil
         do {
-            let reader = try ArchiveReader(
-                format: format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: file)
+            let reader = try open(format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), file: file)
             readable = walkMembers(of: reader, container: &item, tables: tables, content: content, settled: settled)
             item.bytesRead = reader.bytesConsumed  // a zip read from its central directory skips what it need not read
         } catch {
@@ -77,13 +76,13 @@ public final class ContentWalker {
     /// `item` read as content: `prefix`, then the rest of `source`.
     private func read(
         _ item: ContentItem, prefix: UnsafeRawBufferPointer, from source: any ByteSource,
-        rendering: (any MarkupRendering)? = nil, content: (ContentItem, ContentStream) -> Void
+        part: DocumentPart? = nil, tables: SpreadsheetTables? = nil, content: (ContentItem, ContentStream) -> Void
     ) -> ContentItem {
         var item = item
         let stream: ContentStream
-        if let rendering {
-            // An office document's text part: its XML rendered as lines and tables.
-            let text = MarkupTextSource(source, prefix: prefix, dialect: .xml, rendering: rendering)
+        if let part, let rendering = part.rendering(tables) {
+            // An office document's text part (or a mail's HTML body): rendered as lines and tables.
+            let text = MarkupTextSource(source, prefix: prefix, dialect: part.dialect, rendering: rendering)
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: text)
         } else if MarkupTextSource.looksLikeHTML(prefix) {
             let text = MarkupTextSource(source, prefix: prefix, dialect: .html, rendering: HTMLRendering())
@@ -107,7 +106,7 @@ public final class ContentWalker {
     /// Walks the members of `container`, settling each, and gives `container` the worst member
     /// status. Returns whether any member was read cleanly or opened as an archive.
     private func walkMembers(
-        of reader: ArchiveReader, container: inout ContentItem, tables: SpreadsheetTables? = nil,
+        of reader: any ContainerReader, container: inout ContentItem, tables: SpreadsheetTables? = nil,
         content: (ContentItem, ContentStream) -> Void, settled: (ContentItem) -> Void
     ) -> Bool {
         var worst = WorstMembers()
@@ -155,7 +154,7 @@ public final class ContentWalker {
 
     /// Reads the current member of `reader`: a nested container (walked in turn) or content.
     private func readMember(
-        _ reader: ArchiveReader, _ member: ContentItem, part: DocumentPart?, tables: SpreadsheetTables?,
+        _ reader: any ContainerReader, _ member: ContentItem, part: DocumentPart?, tables: SpreadsheetTables?,
         content: (ContentItem, ContentStream) -> Void, settled: (ContentItem) -> Void
     ) -> ContentItem {
         var member = member
@@ -170,7 +169,7 @@ public final class ContentWalker {
             return member
         }
         let prefix = UnsafeRawBufferPointer(rebasing: peek[..<count])
-        if data.limitHit == nil, let format = ContainerFormat.sniff(prefix) {
+        if data.limitHit == nil, part?.isText != true, let format = ContainerFormat.sniff(prefix) {
             member.container = format
             if member.depth + 1 > limits.depth {
                 member.status = .limit(ArchiveLimits.Name.depth.rawValue)
@@ -185,7 +184,7 @@ public final class ContentWalker {
                     let nested = try ArchiveReader(format: format, source: copy, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: copy)
                     _ = walkMembers(of: nested, container: &member, tables: tables, content: content, settled: settled)
                 } else {
-                    let nested = try ArchiveReader(format: format, source: data, prefix: prefix, seekable: nil)
+                    let nested = try open(format, source: data, prefix: prefix, file: nil)
                     _ = walkMembers(of: nested, container: &member, content: content, settled: settled)
                 }
             } catch {
@@ -193,7 +192,7 @@ public final class ContentWalker {
                 member.reason = "not readable as \(format.rawValue): \(error.reason)"
             }
         } else {
-            member = read(member, prefix: prefix, from: data, rendering: part?.rendering(tables), content: content)
+            member = read(member, prefix: prefix, from: data, part: part, tables: tables, content: content)
         }
         member.bytesRead = data.bytesRead
         if budget.interrupted && data.limitHit != nil {
@@ -204,6 +203,16 @@ public final class ContentWalker {
             member.reason = data.limitReason
         }
         return member
+    }
+
+    /// A reader for the members of `format`: libarchive's, or GMime's for mail.
+    private func open(
+        _ format: ContainerFormat, source: any ByteSource, prefix: UnsafeRawBufferPointer, file: FileSource?
+    ) throws(ReadFailure) -> any ContainerReader {
+        switch format {
+        case .mail, .mbox: try MailReader(mailbox: format == .mbox, source: source, prefix: prefix, file: file)
+        default: try ArchiveReader(format: format, source: source, prefix: prefix, seekable: file)
+        }
     }
 
     /// Reads xl/sharedStrings.xml and xl/styles.xml of the OOXML zip `source`, if it has them,
@@ -251,7 +260,7 @@ public final class ContentWalker {
     static let documentCopyLimit = 256 << 20
 
     /// A member's name; a single compressed stream is named after its container minus the suffix.
-    private func memberName(_ declared: String?, reader: ArchiveReader, container: String) -> String {
+    private func memberName(_ declared: String?, reader: any ContainerReader, container: String) -> String {
         if reader.isSingleStream || declared == nil || declared!.isEmpty {
             let last = container.split(separator: "!").last.map(String.init) ?? container
             let base = last.split(separator: "/").last.map(String.init) ?? last
@@ -356,12 +365,12 @@ private final class Budget {
 
 /// The decoded bytes of the current member, counted against the limits.
 private final class MemberData: ByteSource {
-    let reader: ArchiveReader
+    let reader: any ContainerReader
     let budget: Budget
     var bytesRead: Int64 = 0
     var limitHit: ArchiveLimits.Name?
 
-    init(reader: ArchiveReader, budget: Budget) {
+    init(reader: any ContainerReader, budget: Budget) {
         self.reader = reader
         self.budget = budget
     }

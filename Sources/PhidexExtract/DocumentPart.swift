@@ -15,6 +15,10 @@ enum DocumentPart {
     case sharedStrings
     /// OpenDocument content or styles (headers and footers live there).
     case openDocument
+    /// A mail's HTML body (`(html)`), known by its MIME type rather than its first bytes.
+    case html
+    /// A mail's headers and plain bodies (`(text)`): text, though it starts like a message.
+    case mailText
 
     init?(memberName name: String) {
         if name.hasPrefix("word/") && name.hasSuffix(".xml") && !name.dropFirst(5).contains("/") {
@@ -30,6 +34,10 @@ enum DocumentPart {
             self = .sharedStrings
         } else if name == "content.xml" || name == "styles.xml" {
             self = .openDocument
+        } else if name.hasPrefix("(html") {
+            self = .html
+        } else if name == "(text)" {
+            self = .mailText
         } else {
             return nil
         }
@@ -41,9 +49,15 @@ enum DocumentPart {
         case .wordprocessing: WordRendering()
         case .worksheet: SheetRendering(tables: tables)
         case .openDocument: OpenDocumentRendering()
-        case .sharedStrings: nil
+        case .html: HTMLRendering()
+        case .sharedStrings, .mailText: nil
         }
     }
+
+    /// Whether the part is text by definition, never opened as a container whatever it starts with.
+    var isText: Bool { self != .sharedStrings }
+
+    var dialect: MarkupTextSource.Dialect { self == .html ? .html : .xml }
 
     /// Whether a zip's first bytes are an OOXML package's: its first member is `[Content_Types].xml`.
     static func isOfficeOpenXML(_ prefix: UnsafeRawBufferPointer) -> Bool {

@@ -90,6 +90,12 @@ public final class FileSource: SeekableByteSource {
         Int64(lseek(descriptor, off_t(offset), whence))
     }
 
+    /// A second descriptor for the same open file (for a library that closes what it is given).
+    func duplicateDescriptor() -> Int32? {
+        let copy = dup(descriptor)
+        return copy >= 0 ? copy : nil
+    }
+
     deinit { close(descriptor) }
 
     /// Linux's O_NOATIME (Glibc exports it only under _GNU_SOURCE); the same value on x86-64 and arm64.

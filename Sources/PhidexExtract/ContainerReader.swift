@@ -1,0 +1,18 @@
+// What the walker reads members from: an archive through libarchive, or a mail
+// message or mailbox through GMime. Both hand out members one at a time, each
+// with its decoded bytes, so nesting (a zip in a mail in a tar.gz) is the same
+// walk whatever the levels are.
+
+/// A container's members, read forward. Owned by one task.
+protocol ContainerReader: AnyObject {
+    /// The next member's header.
+    func next() -> ArchiveReader.Next
+    /// Decoded bytes of the current member into `buffer`; 0 at the member's end.
+    func readData(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int
+    /// Whether the content is a single compressed stream rather than a list of members.
+    var isSingleStream: Bool { get }
+    /// Bytes taken from the source so far.
+    var bytesConsumed: Int64 { get }
+}
+
+extension ArchiveReader: ContainerReader {}
