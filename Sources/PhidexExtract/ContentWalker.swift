@@ -244,16 +244,7 @@ public final class ContentWalker {
     /// Copies a nested document (its first bytes `prefix`, then `data`) into memory, when it is at
     /// most `documentCopyLimit` bytes.
     private func copyDocument(_ prefix: UnsafeRawBufferPointer, _ data: MemberData) throws(ReadFailure) -> MemorySource {
-        var bytes = Array(prefix)
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { chunk.deallocate() }
-        while true {
-            let count = try data.read(into: chunk)
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-            if bytes.count > Self.documentCopyLimit { throw ReadFailure(reason: "an office document over \(Self.documentCopyLimit >> 20) MiB inside an archive") }
-        }
-        return MemorySource(bytes)
+        MemorySource(try MemorySource.copy(prefix, then: data, limit: Self.documentCopyLimit, what: "an office document"))
     }
 
     /// The largest office document copied out of an archive to be read twice (sheets, then strings).

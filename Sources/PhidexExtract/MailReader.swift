@@ -26,8 +26,7 @@ final class MailReader: ContainerReader {
     /// Members of the current message not handed out yet.
     private var queue: [(member: ArchiveReader.Member, bytes: [UInt8])] = []
     private var queued = 0
-    private var current: [UInt8] = []
-    private var currentOffset = 0
+    private var current = MemorySource([])
     private var messages = 0
     private let mailbox: Bool
     private(set) var bytesConsumed: Int64 = 0
@@ -42,17 +41,7 @@ final class MailReader: ContainerReader {
             opened = phidex_mail_open_fd(descriptor, mailbox ? 1 : 0)
             bytesConsumed = file.entry.size
         } else {
-            var bytes = Array(prefix)
-            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-            defer { chunk.deallocate() }
-            while true {
-                let count = try source.read(into: chunk)
-                if count == 0 { break }
-                bytes.append(contentsOf: chunk[..<count])
-                if bytes.count > Self.copyLimit {
-                    throw ReadFailure(reason: "a \(mailbox ? "mailbox" : "message") over \(Self.copyLimit >> 20) MiB inside another container is not read")
-                }
-            }
+            let bytes = try MemorySource.copy(prefix, then: source, limit: Self.copyLimit, what: mailbox ? "a mailbox" : "a message")
             bytesConsumed = Int64(bytes.count)
             opened = bytes.withUnsafeBytes { phidex_mail_open_memory($0.baseAddress, $0.count, mailbox ? 1 : 0) }
         }
@@ -63,13 +52,12 @@ final class MailReader: ContainerReader {
     deinit { phidex_mail_close(mail) }
 
     func next() -> ArchiveReader.Next {
-        current = []
-        currentOffset = 0
+        current = MemorySource([])
         if queued < queue.count {
             let (member, bytes) = queue[queued]
             queue[queued].bytes = []
             queued += 1
-            current = bytes
+            current = MemorySource(bytes)
             return .member(member)
         }
         queue = []
@@ -94,11 +82,7 @@ final class MailReader: ContainerReader {
     }
 
     func readData(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
-        let count = min(buffer.count, current.count - currentOffset)
-        guard count > 0 else { return 0 }
-        current.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + currentOffset, byteCount: count) }
-        currentOffset += count
-        return count
+        try current.read(into: buffer)
     }
 
     /// Whether `prefix` starts an email message (header fields, two or more of them well known) or

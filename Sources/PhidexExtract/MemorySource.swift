@@ -21,6 +21,20 @@ final class MemorySource: SeekableByteSource {
         return count
     }
 
+    /// `prefix` and then the rest of `source`, in memory; fails past `limit` bytes.
+    static func copy(_ prefix: UnsafeRawBufferPointer, then source: any ByteSource, limit: Int, what: String) throws(ReadFailure) -> [UInt8] {
+        var bytes = Array(prefix)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try source.read(into: chunk)
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > limit { throw ReadFailure(reason: "\(what) over \(limit >> 20) MiB inside another container is not read") }
+        }
+        return bytes
+    }
+
     func seek(to offset: Int64, whence: Int32) -> Int64 {
         let base = whence == SEEK_CUR ? position : whence == SEEK_END ? bytes.count : 0
         let target = base + Int(offset)
