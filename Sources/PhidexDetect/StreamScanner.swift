@@ -32,6 +32,8 @@ public final class StreamScanner {
     private var scratch: [Match] = []
     private var header = HeaderCollector()
     private var sql = SQLTables()
+    /// Carved UTF-16 runs that matches may still fall in, by offset.
+    private var carved: [CarvedRun] = []
 
     /// Bytes of the stream seen so far.
     public private(set) var bytesSeen: Int64 = 0
@@ -56,6 +58,7 @@ public final class StreamScanner {
         bytesSeen = 0
         header.reset()
         sql.reset()
+        carved.removeAll()
         evidenceSeen.removeAll(keepingCapacity: true)
     }
 
@@ -79,6 +82,12 @@ public final class StreamScanner {
     /// yet: an extractor rendered a table's header there. Call before feeding those bytes' window.
     public func declare(_ stretches: [TableRows]) {
         for stretch in stretches { sql.declare(stretch) }
+    }
+
+    /// Tells the scanner that UTF-16 runs were rewritten as ASCII at stream offsets it has not
+    /// processed yet; matches inside them are reported at the original bytes.
+    public func declare(carved runs: [CarvedRun]) {
+        carved.append(contentsOf: runs)
     }
 
     /// Copies `bytes` into the stream.
@@ -129,10 +138,15 @@ public final class StreamScanner {
             cursor = start
             match.line = linesBefore + 1
             match.span.offset += windowStart
+            if !carved.isEmpty, let run = carved.first(where: { $0.holds(match.span.offset) }) {
+                let original = run.original(offset: match.span.offset, length: match.span.length)
+                match.span = ByteSpan(offset: original.offset, length: original.length)
+            }
             found.append(match)
         }
         linesBefore += Self.newlines(in: window, from: cursor, to: Int(hi - windowStart))
         reportedUpTo = hi
+        carved.removeAll { $0.start + Int64($0.characters) <= hi }
 
         if !final {
             let keepFrom = max(windowStart, hi - Int64(overlap))

@@ -12,6 +12,7 @@ public final class ContentStream {
     private let source: any ByteSource
     /// The document renderer the bytes come from, when the content is markup rendered as text.
     private let markup: MarkupTextSource?
+    private let carving: CarvingSource?
     /// Why the stream ended early, if it did.
     public private(set) var failure: ReadFailure?
     /// Bytes handed out so far.
@@ -21,6 +22,13 @@ public final class ContentStream {
         self.prefix = prefix
         self.source = source
         markup = source as? MarkupTextSource
+        carving = source as? CarvingSource
+    }
+
+    /// UTF-16 runs carved out of binary content in the bytes read so far (empty for text): a
+    /// detector pass declares them to its scanner, which maps findings in them to the original bytes.
+    public func takeCarvedRuns() -> [CarvedRun] {
+        carving?.takeRuns() ?? []
     }
 
     /// Tables the rendered text laid out in the bytes read so far (empty for plain content): a

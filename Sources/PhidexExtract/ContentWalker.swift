@@ -91,6 +91,9 @@ public final class ContentWalker {
             // UTF-16 with a byte-order mark: detectors read it decoded to UTF-8.
             let decoder = UTF16Source(source, order: order, prefix: UnsafeRawBufferPointer(rebasing: prefix[2...]))
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: decoder)
+        } else if CarvingSource.isBinary(prefix) {
+            // Binary: ASCII is read as it is, UTF-16 runs rewritten in place as ASCII.
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: CarvingSource(source, prefix: prefix))
         } else {
             stream = ContentStream(prefix: prefix, source: source)
         }

@@ -19,8 +19,9 @@ final class ContentPipe: @unchecked Sendable {
     enum Event {
         /// A piece of content begins.
         case content(ContentItem)
-        /// Table rows the content's text declares (rendered documents), before the bytes holding them.
-        case tables([TableRows])
+        /// Table rows the content's text declares (rendered documents) and UTF-16 runs carved out of
+        /// binary content, before the bytes holding them.
+        case layout([TableRows], [CarvedRun])
         /// `count` bytes of it are in ring slot `slot`.
         case bytes(slot: Int, count: Int)
         case contentEnd
@@ -66,8 +67,8 @@ final class ContentPipe: @unchecked Sendable {
                 break
             }
             nextSlot = (nextSlot + 1) % Self.slotCount
-            let tables = stream.takeTables()
-            if !tables.isEmpty { push(.tables(tables)) }
+            let tables = stream.takeTables(), carved = stream.takeCarvedRuns()
+            if !tables.isEmpty || !carved.isEmpty { push(.layout(tables, carved)) }
             push(.bytes(slot: slot, count: count))
         }
         push(.contentEnd)

@@ -86,6 +86,7 @@ final class FileScanner {
                 while scanner.fill(into: &matches, { buffer in
                     let count = stream.read(into: buffer)
                     scanner.declare(stream.takeTables())
+                    scanner.declare(carved: stream.takeCarvedRuns())
                     return count
                 }) > 0 {}
                 scanner.finish(into: &matches)
@@ -125,8 +126,9 @@ final class FileScanner {
             switch pipe.next() {
             case .content:
                 matches.removeAll(keepingCapacity: true)
-            case .tables(let stretches):
+            case .layout(let stretches, let carved):
                 scanner.declare(stretches)
+                scanner.declare(carved: carved)
             case .bytes(let slot, let count):
                 scanner.feed(pipe.bytes(slot: slot, count: count), into: &matches)
                 pipe.release()

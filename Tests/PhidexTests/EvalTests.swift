@@ -75,7 +75,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
         let expected: [String: (planted: Int, found: Int)] = [
-            "ssn": (828, 826), "itin": (29, 29), "hicn": (1, 1), "mbi": (262, 262), "npi": (21, 21), "dea": (14, 14),
+            "ssn": (828, 828), "itin": (29, 29), "hicn": (1, 1), "mbi": (262, 262), "npi": (21, 21), "dea": (14, 14),
             "mrn": (815, 809), "dob": (856, 850), "member_id": (763, 763), "phone": (212, 212), "email": (14, 14),
             "name": (836, 836),
         ]
