@@ -49,10 +49,18 @@ let package = Package(
             name: "CMail",
             cSettings: [.unsafeFlags(["-I/usr/include/gmime-3.0", "-I/usr/include/glib-2.0", "-I/usr/lib/\(multiarch)/glib-2.0/include"])],
             linkerSettings: [.linkedLibrary("gmime-3.0"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]),
+        // poppler's GLib API the same way (its headers include GLib's and cairo's).
+        .target(
+            name: "CPDF",
+            cSettings: [.unsafeFlags([
+                "-I/usr/include/poppler/glib", "-I/usr/include/poppler", "-I/usr/include/glib-2.0",
+                "-I/usr/lib/\(multiarch)/glib-2.0/include", "-I/usr/include/cairo",
+            ])],
+            linkerSettings: [.linkedLibrary("poppler-glib"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]),
 
         .target(name: "PhidexCore", swiftSettings: strict),
         .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
-        .target(name: "PhidexExtract", dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail"], swiftSettings: strict),
+        .target(name: "PhidexExtract", dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail", "CPDF", "CSQLite"], swiftSettings: strict),
         .target(
             name: "PhidexDetect",
             dependencies: ["PhidexCore", "CVectorscan", .product(name: "Crypto", package: "swift-crypto")],
@@ -75,7 +83,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "PhidexReport", dependencies: ["PhidexCore", "PhidexIndex", "PhidexEval"], swiftSettings: strict),
-        .target(name: "PhidexCorpus", dependencies: ["CArchive"], swiftSettings: strict),
+        .target(name: "PhidexCorpus", dependencies: ["CArchive", "CSQLite"], swiftSettings: strict),
         .target(
             name: "PhidexEval",
             dependencies: ["PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexCorpus"],

@@ -100,8 +100,8 @@ public struct PatternDetector: Detector {
         while i < limit {
             let byte = window[i]
             switch byte {
-            case 0x20, 0x09, 0x3A, 0x23, 0x3D, 0x22, 0x27, 0x3E, 0x2E, 0x28, 0x5B, 0x2D, 0x5F, 0x0D, 0x0A:
-                i += 1  // space tab : # = " ' > . ( [ - _ CR LF
+            case 0x20, 0x09, 0x3A, 0x23, 0x3D, 0x22, 0x27, 0x3E, 0x2E, 0x28, 0x29, 0x5B, 0x2D, 0x5F, 0x0D, 0x0A:
+                i += 1  // space tab : # = " ' > . ( ) [ - _ CR LF
             default:
                 guard ContextWords.isLetter(byte) else { return i }
                 var wordEnd = i

@@ -66,8 +66,8 @@ final class ArchiveReader {
             archive_read_support_format_gnutar(handle)
             archive_read_support_format_cpio(handle)
             archive_read_support_format_raw(handle)
-        case .mail, .mbox:
-            throw ReadFailure(reason: "mail is read by MailReader")
+        case .mail, .mbox, .sqlite:
+            throw ReadFailure(reason: "not an archive: read by MailReader or SQLiteReader")
         }
         let client = Unmanaged.passUnretained(upstream).toOpaque()
         archive_read_set_callback_data(handle, client)

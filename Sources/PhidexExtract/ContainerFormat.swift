@@ -1,7 +1,7 @@
 // What a stream of bytes is, judged by its first bytes rather than its name: a
 // backup called `backup.dat` that starts with a gzip header is a gzip stream.
-// Only containers — archives, compressors and mail, whose attachments are
-// members — are recognized here; everything else is content for the detectors.
+// Only containers — archives, compressors, mail (attachments are members) and
+// SQLite databases (tables are members) — are recognized here; everything else is content for the detectors.
 
 /// An archive or compression format recognized by its magic bytes.
 public enum ContainerFormat: String, Sendable, CaseIterable {
@@ -9,6 +9,8 @@ public enum ContainerFormat: String, Sendable, CaseIterable {
     case gzip = "gz", bzip2 = "bz2", xz, zstd = "zst", lz4, lzip = "lz", compress = "Z"
     /// An email message (RFC 5322, MIME) and a Unix mailbox of them.
     case mail = "eml", mbox
+    /// A SQLite 3 database: its tables are members.
+    case sqlite
 
     /// How many leading bytes `sniff` may look at (ISO 9660 keeps its signature at 32 KiB + 1).
     public static let sniffLength = 32_774
@@ -37,6 +39,7 @@ public enum ContainerFormat: String, Sendable, CaseIterable {
         // ASCII cpio only: the old binary header's two-byte magic is too weak a signal.
         if starts(Array("070707".utf8)) || starts(Array("070701".utf8)) || starts(Array("070702".utf8)) { return .cpio }
         if starts(Array("CD001".utf8), at: 32_769) { return .iso9660 }
+        if SQLiteReader.sniff(prefix) { return .sqlite }
         if let mailbox = MailReader.sniff(prefix) { return mailbox ? .mbox : .mail }
         return nil
     }

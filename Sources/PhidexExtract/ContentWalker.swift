@@ -91,6 +91,11 @@ public final class ContentWalker {
             // UTF-16 with a byte-order mark: detectors read it decoded to UTF-8.
             let decoder = UTF16Source(source, order: order, prefix: UnsafeRawBufferPointer(rebasing: prefix[2...]))
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: decoder)
+        } else if PDFTextSource.sniff(prefix) {
+            let text = PDFTextSource(source, prefix: prefix, file: item.depth == 0 ? source as? FileSource : nil)
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: text)
+        } else if DICOMTextSource.sniff(prefix) {
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: DICOMTextSource(source, prefix: prefix))
         } else if CarvingSource.isBinary(prefix) {
             // Binary: ASCII is read as it is, UTF-16 runs rewritten in place as ASCII.
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: CarvingSource(source, prefix: prefix))
@@ -100,7 +105,7 @@ public final class ContentWalker {
         content(item, stream)
         item.bytesRead = stream.bytesRead
         if let failure = stream.failure {
-            item.status = .error
+            item.status = failure.encrypted ? .encrypted : .error
             item.reason = failure.reason
         }
         return item
@@ -214,6 +219,7 @@ public final class ContentWalker {
     ) throws(ReadFailure) -> any ContainerReader {
         switch format {
         case .mail, .mbox: try MailReader(mailbox: format == .mbox, source: source, prefix: prefix, file: file)
+        case .sqlite: try SQLiteReader(source: source, prefix: prefix, file: file)
         default: try ArchiveReader(format: format, source: source, prefix: prefix, seekable: file)
         }
     }

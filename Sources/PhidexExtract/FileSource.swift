@@ -18,9 +18,12 @@ public import PhidexCore
 public struct ReadFailure: Error, Sendable, CustomStringConvertible {
     public var reason: String
     public var errno: Int32?
-    public init(reason: String, errno: Int32? = nil) {
+    /// The content needs a password (a protected PDF): recorded as `encrypted`, not as an error.
+    public var encrypted: Bool
+    public init(reason: String, errno: Int32? = nil, encrypted: Bool = false) {
         self.reason = reason
         self.errno = errno
+        self.encrypted = encrypted
     }
     public var description: String { reason }
 }

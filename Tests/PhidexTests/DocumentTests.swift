@@ -150,4 +150,69 @@ import Testing
         #expect(found[tree.path("roster.ods!content.xml")]?.sorted() == ["mrn ****2816", "name E******, A****"], "\(found)")
         #expect(found[tree.path("letter.odt!content.xml")] == ["ssn ***-**-7788"])
     }
+
+    @Test func pdfPagesAreReadAndAPasswordIsRecorded() async throws {
+        var pdf = PDFWriter()
+        pdf.page(["Discharge summary", "Patient: Quill, Avery   DOB: 03/14/1962"])
+        pdf.page(["Medical record number (MRN): 00142816", "Patient SSN: 512-44-3817 (verified)"])
+        let tree = try TestTree("docs-pdf")
+        try tree.bytes("summary.pdf", pdf.bytes())
+        try tree.bytes("scans.zip", try ArchiveBuilder.build(.zip, members: [ArchiveMember(name: "summary.pdf", content: .bytes(pdf.bytes()))]))
+        // A password-protected copy, when qpdf is there to make one (bootstrap installs it).
+        let qpdf = ["/usr/bin/qpdf", "/usr/local/bin/qpdf"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        if let qpdf {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: qpdf)
+            process.arguments = ["--encrypt", "user-pass", "owner-pass", "256", "--", tree.path("summary.pdf"), tree.path("locked.pdf")]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let (found, files) = try await scan(tree)
+        let expected = ["dob ****-**-**", "mrn ****2816", "name Q****, A****", "ssn ***-**-3817"]
+        #expect(found[tree.path("summary.pdf")]?.sorted() == expected, "\(found)")
+        #expect(found[tree.path("scans.zip!summary.pdf")]?.sorted() == expected)
+        try #require(qpdf != nil, "qpdf is needed to check password-protected PDFs")
+        #expect(files[tree.path("locked.pdf")]?.status == .encrypted, "\(files[tree.path("locked.pdf")]?.reason ?? "")")
+        #expect(found[tree.path("locked.pdf")] == nil)
+    }
+
+    @Test func dicomHeadersAreLabelledFields() async throws {
+        let tree = try TestTree("docs-dicom")
+        for explicit in [true, false] {
+            var dicom = DICOMWriter(explicitVR: explicit)
+            dicom.add(0x0008, 0x0080, "LO", "Riverside Imaging Center")
+            dicom.add(0x0010, 0x0010, "PN", "QUILL^AVERY")
+            dicom.add(0x0010, 0x0020, "LO", "00142816")
+            dicom.add(0x0010, 0x0030, "DA", "19620314")
+            var item = DICOMWriter(explicitVR: explicit)
+            item.add(0x0010, 0x0020, "LO", "00977311")
+            dicom.addSequence(0x0010, 0x1002, item: item)
+            try tree.bytes(explicit ? "ct-explicit.dcm" : "ct-implicit.dcm", dicom.bytes())
+        }
+        let (found, files) = try await scan(tree)
+        for name in ["ct-explicit.dcm", "ct-implicit.dcm"] {
+            #expect(found[tree.path(name)]?.sorted() == ["dob ****-**-**", "mrn ****2816", "mrn ****7311", "name Q****^A****"], "\(name): \(found)")
+            #expect(files[tree.path(name)]?.status == .ok)
+        }
+    }
+
+    @Test func sqliteTablesAreReadWithTheirColumnNames() async throws {
+        let database = try SQLiteBuilder.build("""
+            CREATE TABLE patients (id INTEGER PRIMARY KEY, mrn TEXT, first_name TEXT, last_name TEXT, birth_date TEXT, ssn TEXT, photo BLOB);
+            INSERT INTO patients VALUES (1, '00142816', 'Avery', 'Quill', '1962-03-14', '512-44-3817', x'00ff10');
+            INSERT INTO patients VALUES (2, '00977311', 'Blake', 'Rowan', '1970-01-02', '401237788', NULL);
+            CREATE TABLE "odd/name!" (note TEXT);
+            INSERT INTO "odd/name!" VALUES ('Patient SSN: 401-23-7788');
+            """)
+        let tree = try TestTree("docs-sqlite")
+        try tree.bytes("emr.db", database)
+        try tree.bytes("backup.tar", try ArchiveBuilder.build(.tar, members: [ArchiveMember(name: "db/emr.sqlite", content: .bytes(database))]))
+        let (found, _) = try await scan(tree)
+        let patients = ["dob ****-**-**", "dob ****-**-**", "mrn ****2816", "mrn ****7311", "name A****", "name B****", "name Q****", "name R****",
+                        "ssn *****7788", "ssn ***-**-3817"]
+        #expect(found[tree.path("emr.db!patients")]?.sorted() == patients, "\(found)")
+        #expect(found[tree.path("emr.db!odd_name_")] == ["ssn ***-**-7788"])
+        #expect(found[tree.path("backup.tar!db/emr.sqlite!patients")]?.sorted() == patients)
+    }
 }

@@ -1,0 +1,177 @@
+// A SQLite database file as a container of its tables: each table is a member
+// (`emr.db!patients`) read as tab-separated text whose first line is the
+// column names, so detection gets every column's name as context, as for a
+// CSV export. The database is opened read-only and immutable (no lock, no
+// journal, nothing written next to it); a database inside an archive or a mail
+// is copied into memory and opened there. Rows stream one at a time, so a
+// 42,000-patient table needs no more memory than a row.
+//
+// Text and numbers are written as they are; a BLOB is written when it is UTF-8
+// text and otherwise as `<blob N bytes>` (its bytes are not carved).
+
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads the tables of a SQLite database, row by row. Owned by one task.
+final class SQLiteReader: ContainerReader {
+    /// The largest database read from inside another container.
+    static let copyLimit = 256 << 20
+
+    private var database: OpaquePointer?
+    private var tables: [String] = []
+    private var nextTable = 0
+    private var statement: OpaquePointer?
+    private var columnCount = 0
+    private var line: [UInt8] = []
+    private var lineOffset = 0
+    private var failure: ReadFailure?
+    /// The copy a nested database is opened from (SQLite does not own it).
+    private var copy: UnsafeMutableRawPointer?
+    private(set) var bytesConsumed: Int64 = 0
+    let isSingleStream = false
+
+    init(source: any ByteSource, prefix: UnsafeRawBufferPointer, file: FileSource?) throws(ReadFailure) {
+        if let file, prefix.isEmpty {
+            let uri = "file:" + Self.percentEncoded(file.entry.path) + "?mode=ro&immutable=1"
+            let code = sqlite3_open_v2(uri, &database, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)
+            guard code == SQLITE_OK else { throw ReadFailure(reason: "SQLite could not open it: \(message(code))") }
+            bytesConsumed = file.entry.size
+        } else {
+            let bytes = try MemorySource.copy(prefix, then: source, limit: Self.copyLimit, what: "a SQLite database")
+            guard sqlite3_open_v2(":memory:", &database, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK,
+                let buffer = sqlite3_malloc64(UInt64(bytes.count))
+            else { throw ReadFailure(reason: "SQLite could not open an in-memory copy") }
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+            let flags = UInt32(SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE)
+            let code = sqlite3_deserialize(database, "main", buffer.assumingMemoryBound(to: UInt8.self), Int64(bytes.count), Int64(bytes.count), flags)
+            guard code == SQLITE_OK else { throw ReadFailure(reason: "SQLite could not read it: \(message(code))") }
+            bytesConsumed = Int64(bytes.count)
+        }
+        var list: OpaquePointer?
+        let query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        let code = sqlite3_prepare_v2(database, query, -1, &list, nil)
+        guard code == SQLITE_OK else { throw ReadFailure(reason: "not a readable SQLite database: \(message(code))") }
+        defer { sqlite3_finalize(list) }
+        while sqlite3_step(list) == SQLITE_ROW {
+            if let name = sqlite3_column_text(list, 0) { tables.append(String(cString: name)) }
+        }
+    }
+
+    deinit {
+        sqlite3_finalize(statement)
+        sqlite3_close_v2(database)
+    }
+
+    private func message(_ code: Int32) -> String {
+        database.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+    }
+
+    func next() -> ArchiveReader.Next {
+        sqlite3_finalize(statement)
+        statement = nil
+        if let failure {
+            self.failure = nil
+            return .failure(failure.reason, encrypted: false)
+        }
+        guard nextTable < tables.count else { return .end }
+        let table = tables[nextTable]
+        nextTable += 1
+        let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let code = sqlite3_prepare_v2(database, "SELECT * FROM \(quoted)", -1, &statement, nil)
+        guard code == SQLITE_OK else {
+            failure = ReadFailure(reason: "table \(table) not readable: \(message(code))")
+            return next()
+        }
+        columnCount = Int(sqlite3_column_count(statement))
+        line = (0..<columnCount).map { sqlite3_column_name(statement, Int32($0)).map { String(cString: $0) } ?? "" }
+            .joined(separator: "\t").utf8.map { $0 } + [0x0A]
+        lineOffset = 0
+        let name = table.replacingOccurrences(of: "!", with: "_").replacingOccurrences(of: "/", with: "_")
+        return .member(ArchiveReader.Member(name: name, mtimeNanoseconds: nil, isRegularFile: true, isEncrypted: false))
+    }
+
+    func readData(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
+        var written = 0
+        while written < buffer.count {
+            if lineOffset == line.count {
+                guard let statement else { break }
+                let code = sqlite3_step(statement)
+                if code == SQLITE_DONE {
+                    // Stepping again would start the table over.
+                    sqlite3_finalize(statement)
+                    self.statement = nil
+                    break
+                }
+                guard code == SQLITE_ROW else { throw ReadFailure(reason: "reading a row: \(message(code))") }
+                render(statement)
+            }
+            let count = min(buffer.count - written, line.count - lineOffset)
+            line.withUnsafeBytes { buffer.baseAddress!.advanced(by: written).copyMemory(from: $0.baseAddress! + lineOffset, byteCount: count) }
+            lineOffset += count
+            written += count
+        }
+        return written
+    }
+
+    /// The current row as one tab-separated line.
+    private func render(_ statement: OpaquePointer) {
+        line.removeAll(keepingCapacity: true)
+        lineOffset = 0
+        for column in 0..<Int32(columnCount) {
+            if column > 0 { line.append(0x09) }
+            switch sqlite3_column_type(statement, column) {
+            case SQLITE_NULL:
+                break
+            case SQLITE_BLOB:
+                let count = Int(sqlite3_column_bytes(statement, column))
+                if let bytes = sqlite3_column_blob(statement, column) {
+                    let blob = UnsafeRawBufferPointer(start: bytes, count: count)
+                    if String(validating: blob, as: UTF8.self) != nil && !blob.contains(0) {
+                        append(blob)
+                    } else {
+                        line.append(contentsOf: "<blob \(count) bytes>".utf8)
+                    }
+                }
+            default:
+                if let text = sqlite3_column_text(statement, column) {
+                    append(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
+                }
+            }
+        }
+        line.append(0x0A)
+    }
+
+    /// A value, its tabs and line breaks as spaces (they would split the row).
+    private func append(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes { line.append(byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
+    }
+
+    /// A file path as a `file:` URI path: `%`, `?` and `#` (and anything outside printable ASCII) escaped.
+    static func percentEncoded(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            if byte > 0x20 && byte < 0x7F && byte != 0x25 && byte != 0x3F && byte != 0x23 {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded()
+            }
+        }
+        return encoded
+    }
+
+    /// Whether `prefix` starts a SQLite 3 database.
+    static func sniff(_ prefix: UnsafeRawBufferPointer) -> Bool {
+        let magic = Array("SQLite format 3\u{0}".utf8)
+        return prefix.count >= magic.count && prefix.prefix(magic.count).elementsEqual(magic)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded() -> String { count == 1 ? "0" + self : self }
+
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
