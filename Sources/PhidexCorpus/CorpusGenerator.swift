@@ -102,6 +102,20 @@ public struct CorpusGenerator: Sendable {
             place("hr", try archive(
                 .encryptedZip(passphrase: "synthetic-\(seed)"), "payroll-protected-\(n(0, 1)).zip",
                 [factory.patientCSV(name: "payroll.csv", rows: 25)], expect: "encrypted"))
+
+            // Issue 6's formats (added last, so the documents above keep their bytes).
+            place("clinic/discharge", factory.dischargePDF(name: "summary-\(n(0, 1)).pdf"))
+            place("db", try factory.practiceSQLite(name: "practice-\(n(0, 1)).sqlite", rows: 40))
+            place("imaging", factory.studyDICOM(name: "ct-\(n(0, 1)).dcm"))
+            place("office/slides", try factory.roundsPptx(name: "rounds-\(n(0, 1)).pptx", rows: 8))
+            place("office/letters", try factory.intakeOdt(name: "intake-\(n(0, 1)).odt"))
+            place("office/billing", try factory.rosterOds(name: "roster-\(n(0, 1)).ods", rows: 20))
+            place("mail/archive", factory.mailbox(name: "inbox-\(n(0, 1)).mbox"))
+            place("exports", factory.utf16RosterWithoutMark(name: "roster-\(n(1, 1))-utf16-nobom.txt", rows: 20))
+            place(backups, try archive(.zip, "scans-\(n(0, 1)).zip", [
+                factory.dischargePDF(name: "2021/summary.pdf"), factory.studyDICOM(name: "2021/ct.dcm"),
+                try factory.practiceSQLite(name: "2021/practice.sqlite", rows: 10),
+            ]))
         }
 
         // Hostile archives, once per corpus.
