@@ -20,6 +20,10 @@ public struct ArchiveLimits: Sendable, Hashable {
     public var members = 1_000_000
     /// Wall-clock seconds for one top-level file and its members (trufflehog: 60).
     public var seconds: Double = 1_800
+    /// Bytes read of an image, audio or video file (1 MiB: where its metadata — EXIF, ID3, a
+    /// camera's comments — lives); the rest is skipped and the file recorded `skipped`. Nil reads
+    /// media whole (`--read-media`).
+    public var mediaBytes: Int64? = 1 << 20
 
     public init() {}
 

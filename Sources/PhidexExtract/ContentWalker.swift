@@ -80,7 +80,13 @@ public final class ContentWalker {
     ) -> ContentItem {
         var item = item
         let stream: ContentStream
-        if let part, let rendering = part.rendering(tables) {
+        var media: (kind: MediaKind, prefix: PrefixSource)?
+        if part == nil, let limit = limits.mediaBytes, let kind = MediaKind.sniff(prefix) {
+            // Media: its first bytes (metadata) are read, carved like any binary; the rest skipped.
+            let limited = PrefixSource(source, prefix: prefix, limit: limit)
+            media = (kind, limited)
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: CarvingSource(limited, prefix: UnsafeRawBufferPointer(start: nil, count: 0)))
+        } else if let part, let rendering = part.rendering(tables) {
             // An office document's text part (or a mail's HTML body): rendered as lines and tables.
             let text = MarkupTextSource(source, prefix: prefix, dialect: part.dialect, rendering: rendering)
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: text)
@@ -107,6 +113,9 @@ public final class ContentWalker {
         if let failure = stream.failure {
             item.status = failure.encrypted ? .encrypted : .error
             item.reason = failure.reason
+        } else if let media, media.prefix.truncated {
+            item.status = .skipped
+            item.reason = "\(media.kind.rawValue) media: its first \(limits.mediaBytes ?? 0) bytes (metadata) read, the rest skipped (--read-media reads it whole)"
         }
         return item
     }

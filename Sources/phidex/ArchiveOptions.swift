@@ -31,6 +31,9 @@ struct ArchiveOptions: ParsableArguments {
         if let maxArchiveSeconds, maxArchiveSeconds <= 0 { throw ValidationError("--max-archive-seconds must be positive") }
     }
 
+    @Flag(name: .long, help: "Read images, audio and video whole (default: their first 1 MiB, where metadata lives).")
+    var readMedia = false
+
     var limits: ArchiveLimits {
         var limits = ArchiveLimits()
         if let maxDepth { limits.depth = maxDepth }
@@ -39,6 +42,7 @@ struct ArchiveOptions: ParsableArguments {
         if let maxRatio { limits.ratio = Int64(maxRatio) }
         if let maxMembers { limits.members = maxMembers }
         if let maxArchiveSeconds { limits.seconds = maxArchiveSeconds }
+        if readMedia { limits.mediaBytes = nil }
         return limits
     }
 }

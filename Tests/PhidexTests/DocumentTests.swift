@@ -7,6 +7,7 @@
 import Foundation
 import PhidexCore
 import PhidexCorpus
+import PhidexExtract
 import PhidexIndex
 import PhidexScan
 import Testing
@@ -15,9 +16,11 @@ import Testing
     let engine = Shared.engine
 
     /// Scans `tree`; findings as "type masked" by path, and every file's record by path.
-    func scan(_ tree: TestTree) async throws -> (found: [String: [String]], files: [String: FileRecord]) {
+    func scan(_ tree: TestTree, limits: ArchiveLimits = ArchiveLimits()) async throws -> (found: [String: [String]], files: [String: FileRecord]) {
         let index = tree.root + ".db"
-        let result = try await Scan.run(ScanOptions(roots: [tree.root], index: IndexLocation(path: index), jobs: 2), engine: engine)
+        try? FileManager.default.removeItem(atPath: index)
+        let result = try await Scan.run(
+            ScanOptions(roots: [tree.root], index: IndexLocation(path: index), jobs: 2, limits: limits), engine: engine)
         let reader = try IndexReader(location: IndexLocation(path: index))
         var found: [String: [String]] = [:]
         try reader.findings(run: result.runID) { found[$0.path, default: []].append("\($0.finding.type) \($0.finding.masked)") }
@@ -214,5 +217,21 @@ import Testing
         #expect(found[tree.path("emr.db!patients")]?.sorted() == patients, "\(found)")
         #expect(found[tree.path("emr.db!odd_name_")] == ["ssn ***-**-7788"])
         #expect(found[tree.path("backup.tar!db/emr.sqlite!patients")]?.sorted() == patients)
+    }
+
+    @Test func mediaIsReadForItsMetadataUnlessAskedWhole() async throws {
+        var photo: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE1] + Array("Exif comment: Patient SSN: 512-44-3817 ".utf8)
+        photo += [UInt8](repeating: 0x11, count: 2 << 20) + Array(" Patient SSN: 401-23-7788 ".utf8) + [0xFF, 0xD9]
+        let tree = try TestTree("docs-media")
+        try tree.bytes("ward.jpg", photo)
+        let (found, files) = try await scan(tree)
+        #expect(found[tree.path("ward.jpg")] == ["ssn ***-**-3817"], "\(found)")
+        #expect(files[tree.path("ward.jpg")]?.status == .skipped)
+        #expect(files[tree.path("ward.jpg")]?.reason?.contains("--read-media") == true)
+        var whole = ArchiveLimits()
+        whole.mediaBytes = nil
+        let (all, allFiles) = try await scan(tree, limits: whole)
+        #expect(all[tree.path("ward.jpg")]?.sorted() == ["ssn ***-**-3817", "ssn ***-**-7788"])
+        #expect(allFiles[tree.path("ward.jpg")]?.status == .ok)
     }
 }
