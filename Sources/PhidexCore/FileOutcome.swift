@@ -13,6 +13,10 @@ public struct FileOutcome: Sendable {
     public var clinicalTerms: Int
     /// Archive levels above it: 0 for a file on disk, 1 for a member of an archive on disk, …
     public var depth: Int
+    /// Findings of content still being read (a 2 GB export yields millions): handed on in batches
+    /// so memory stays flat. Only `entry.path` and `findings` count; a later outcome for the same
+    /// path, not partial, completes the file with its status, risk and totals.
+    public var isPartial = false
 
     public init(
         entry: FileEntry, status: FileStatus, reason: String? = nil, findings: [Finding] = [],
@@ -26,5 +30,14 @@ public struct FileOutcome: Sendable {
         self.bytesRead = bytesRead
         self.clinicalTerms = clinicalTerms
         self.depth = depth
+    }
+}
+
+extension FileOutcome {
+    /// A batch of findings of `path`, whose reading goes on.
+    public static func partial(_ entry: FileEntry, findings: [Finding], depth: Int) -> FileOutcome {
+        var outcome = FileOutcome(entry: entry, status: .ok, findings: findings, depth: depth)
+        outcome.isPartial = true
+        return outcome
     }
 }

@@ -52,6 +52,9 @@ public actor IndexWriter {
 
     private let db: SQLiteDatabase
     private let insertFile: Statement
+    private let completeFile: Statement
+    /// Files whose findings arrived in batches and whose row awaits its final outcome: id, findings so far.
+    private var openFiles: [String: (id: Int64, findings: Int)] = [:]
     private let insertFinding: Statement
     private let insertReason: Statement
     private let findReason: Statement
@@ -101,6 +104,12 @@ public actor IndexWriter {
                 INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,
                                   bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                """)
+            self.completeFile = try db.prepare(
+                """
+                UPDATE file SET size = ?2, mtime_ns = ?3, status = ?4, reason = ?5, bytes_read = ?6, finding_count = ?7,
+                                risk_score = ?8, risk_tier = ?9, risk_explanation = ?10, clinical_terms = ?11
+                WHERE id = ?1
                 """)
             self.insertFinding = try db.prepare(
                 """
@@ -158,6 +167,27 @@ public actor IndexWriter {
 
     private func append(_ outcome: FileOutcome) throws(SQLiteError) {
         let entry = outcome.entry
+        if let open = openFiles[entry.path] {
+            try insertFindings(outcome.findings, of: open.id)
+            totals.findings += outcome.findings.count
+            pendingRows += outcome.findings.count
+            guard !outcome.isPartial else {
+                openFiles[entry.path]!.findings += outcome.findings.count
+                return
+            }
+            openFiles[entry.path] = nil
+            completeFile.reset().bind([open.id, entry.size, entry.mtimeNanoseconds, outcome.status.rawValue])
+            completeFile.bind(5, outcome.reason)
+            completeFile.bind(6, outcome.bytesRead)
+            completeFile.bind(7, open.findings + outcome.findings.count)
+            completeFile.bind(8, outcome.risk.score)
+            completeFile.bind(9, outcome.risk.tier.rawValue)
+            completeFile.bind(10, outcome.risk.explanation)
+            completeFile.bind(11, outcome.clinicalTerms)
+            try completeFile.run()
+            count(outcome)
+            return
+        }
         insertFile.reset().bind([
             runID, entry.path, entry.size, entry.mtimeNanoseconds, entry.ctimeNanoseconds,
             Int64(bitPattern: entry.device), Int64(bitPattern: entry.inode), Int64(entry.uid), Int64(entry.gid),
@@ -172,8 +202,19 @@ public actor IndexWriter {
         insertFile.bind(18, outcome.clinicalTerms)
         try insertFile.run()
         let fileID = db.lastInsertRowID
+        try insertFindings(outcome.findings, of: fileID)
+        pendingRows += 1 + outcome.findings.count
+        totals.findings += outcome.findings.count
+        if outcome.isPartial {
+            openFiles[entry.path] = (fileID, outcome.findings.count)
+            return
+        }
+        count(outcome)
+    }
+
+    private func insertFindings(_ findings: [Finding], of fileID: Int64) throws(SQLiteError) {
         // The hot loop of a scan with many findings: typed binds, no array of existentials per row.
-        for finding in outcome.findings {
+        for finding in findings {
             let row = insertFinding.reset()
             row.bind(1, fileID)
             row.bind(2, finding.rule.rawValue)
@@ -187,15 +228,16 @@ public actor IndexWriter {
             row.bind(10, try reasonID(finding.reason))
             try row.run()
         }
-        pendingRows += 1 + outcome.findings.count
+    }
 
+    /// Counts a completed file in the run's totals.
+    private func count(_ outcome: FileOutcome) {
         switch outcome.status {
         case .ok: totals.filesOK += 1
         case .skipped: totals.filesSkipped += 1
         default: totals.filesError += 1
         }
         if outcome.depth == 0 { totals.bytesScanned += outcome.bytesRead }  // members' bytes are inside it
-        totals.findings += outcome.findings.count
     }
 
     /// The id of a reason text, adding it to the `reason` table the first time it is seen.

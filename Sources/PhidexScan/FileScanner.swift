@@ -24,6 +24,9 @@ final class FileScanner {
     private let keyer: ValueKeyer
     private let followSymlinks: Bool
     private var matches: [Match] = []
+    /// The score's running counts and clinical terms of the content being read.
+    private var tally = RiskTally()
+    private var clinicalTerms = 0
 
     init(
         engine: DetectionEngine, scorer: RiskScorer, keyer: ValueKeyer, chunkSize: Int, followSymlinks: Bool,
@@ -58,37 +61,50 @@ final class FileScanner {
         var pending: [FileOutcome] = []
         var pendingFindings = 0
         var scanned: (findings: [Finding], risk: RiskScore, clinicalTerms: Int)?
-        func settle(_ item: ContentItem) {
+        func memberEntry(_ item: ContentItem) -> FileEntry {
             var member = file
             if item.depth > 0 {
                 member.path = item.path
                 member.size = item.bytesRead
                 member.mtimeNanoseconds = item.mtimeNanoseconds ?? file.mtimeNanoseconds
             }
-            let content = item.container == nil ? scanned : nil
-            scanned = nil
-            pending.append(FileOutcome(
-                entry: member, status: item.status, reason: item.reason, findings: content?.findings ?? [],
-                risk: content?.risk ?? .zero, bytesRead: item.bytesRead, clinicalTerms: content?.clinicalTerms ?? 0,
-                depth: item.depth))
-            pendingFindings += content?.findings.count ?? 0
+            return member
+        }
+        func hand(_ outcome: FileOutcome) {
+            pending.append(outcome)
+            pendingFindings += outcome.findings.count
             if pendingFindings >= Self.flushFindings || pending.count >= Self.flushOutcomes {
                 if !flush(pending) { abandoned.set() }
                 pending.removeAll()
                 pendingFindings = 0
             }
         }
+        func settle(_ item: ContentItem) {
+            let content = item.container == nil ? scanned : nil
+            scanned = nil
+            hand(FileOutcome(
+                entry: memberEntry(item), status: item.status, reason: item.reason, findings: content?.findings ?? [],
+                risk: content?.risk ?? .zero, bytesRead: item.bytesRead, clinicalTerms: content?.clinicalTerms ?? 0,
+                depth: item.depth))
+        }
+        /// Content with many findings (a 2 GB export) hands them on in batches while it is read.
+        func handBatch(_ item: ContentItem) {
+            guard matches.count >= Self.flushFindings else { return }
+            hand(.partial(memberEntry(item), findings: findings(), depth: item.depth))
+        }
         if file.size >= Self.pipelineThreshold, Self.isContainer(source) {
-            pipelined(source, contentDone: { scanned = result() }, settle: settle)
+            pipelined(source, batch: handBatch, contentDone: { scanned = result() }, settle: settle)
         } else {
-            walker.walk(source, path: entry.path) { _, stream in
-                matches.removeAll(keepingCapacity: true)
+            walker.walk(source, path: entry.path) { item, stream in
+                startContent()
                 while scanner.fill(into: &matches, { buffer in
                     let count = stream.read(into: buffer)
                     scanner.declare(stream.takeTables())
                     scanner.declare(carved: stream.takeCarvedRuns())
                     return count
-                }) > 0 {}
+                }) > 0 {
+                    handBatch(item)
+                }
                 scanner.finish(into: &matches)
                 scanned = result()
             } settled: { settle($0) }
@@ -110,7 +126,7 @@ final class FileScanner {
 
     /// Walks `source` on a helper thread (decompression) while this thread detects.
     private func pipelined(
-        _ source: FileSource, contentDone: () -> Void, settle: (ContentItem) -> Void
+        _ source: FileSource, batch: (ContentItem) -> Void, contentDone: () -> Void, settle: (ContentItem) -> Void
     ) {
         let pipe = ContentPipe()
         let walker = ContentWalker(limits: limits, shouldStop: { [pipe] in pipe.cancelled.load(ordering: .relaxed) })
@@ -121,17 +137,20 @@ final class FileScanner {
         }
         thread.name = "phidex-inflate"
         thread.start()
+        var current: ContentItem?
         events: while true {
             if Task.isCancelled || abandoned.isSet { pipe.cancelled.store(true, ordering: .relaxed) }
             switch pipe.next() {
-            case .content:
-                matches.removeAll(keepingCapacity: true)
+            case .content(let item):
+                startContent()
+                current = item
             case .layout(let stretches, let carved):
                 scanner.declare(stretches)
                 scanner.declare(carved: carved)
             case .bytes(let slot, let count):
                 scanner.feed(pipe.bytes(slot: slot, count: count), into: &matches)
                 pipe.release()
+                if let current { batch(current) }
             case .contentEnd:
                 scanner.finish(into: &matches)
                 contentDone()
@@ -143,16 +162,32 @@ final class FileScanner {
         }
     }
 
-    private func result() -> (findings: [Finding], risk: RiskScore, clinicalTerms: Int) {
-        // Clinical context is evidence for the score, never a finding.
-        let clinicalTerms = matches.count { $0.type == .clinicalTerm }
-        if clinicalTerms > 0 { matches.removeAll { $0.type == .clinicalTerm } }
-        let findings = matches.map { match in
+    private func startContent() {
+        matches.removeAll(keepingCapacity: true)
+        tally = RiskTally()
+        clinicalTerms = 0
+    }
+
+    /// The matches so far as storable findings (masked, keyed), counted into the score; clinical
+    /// context is evidence for the score, never a finding.
+    private func findings() -> [Finding] {
+        let terms = matches.count { $0.type == .clinicalTerm }
+        if terms > 0 {
+            clinicalTerms += terms
+            matches.removeAll { $0.type == .clinicalTerm }
+        }
+        scorer.add(matches, to: &tally)
+        defer { matches.removeAll(keepingCapacity: true) }
+        return matches.map { match in
             Finding(
                 rule: match.rule, type: match.type, span: match.span, line: match.line, confidence: match.confidence,
                 masked: match.masked, valueKey: keyer.key(for: match.normalized), reason: match.reason)
         }
-        return (findings, scorer.score(matches), clinicalTerms)
+    }
+
+    private func result() -> (findings: [Finding], risk: RiskScore, clinicalTerms: Int) {
+        let last = findings()
+        return (last, scorer.score(tally), clinicalTerms)
     }
 }
 

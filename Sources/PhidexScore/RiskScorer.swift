@@ -24,29 +24,33 @@ public struct RiskScorer: Sendable {
     }
 
     public func score(_ matches: [Match]) -> RiskScore {
-        struct Tally {
-            var values: Set<String> = []
-            var count = 0
-            var confidenceSum = 0.0
-            var weight = 0.0
-        }
-        var byType: [IdentifierType: Tally] = [:]
+        var tally = RiskTally()
+        add(matches, to: &tally)
+        return score(tally)
+    }
+
+    /// Counts `matches` into `tally`: a file read in batches is scored from its tally at the end.
+    public func add(_ matches: [Match], to tally: inout RiskTally) {
         for match in matches {
             // Mutated in place: copying a tally out and back would copy its set every time.
             let weight = weights[match.rule] ?? 0
-            modify(&byType[match.type, default: Tally()]) { tally in
-                tally.values.insert(match.normalized)
+            modify(&tally.byType[match.type, default: RiskTally.TypeTally()]) { tally in
+                if tally.values.count < RiskTally.distinctLimit { tally.values.insert(match.normalized.hashValue) }
                 tally.count += 1
                 tally.confidenceSum += match.confidence
                 tally.weight = max(tally.weight, weight)
             }
         }
+    }
+
+    public func score(_ tally: RiskTally) -> RiskScore {
         var factors: [RiskFactor] = []
-        for (type, tally) in byType.sorted(by: { $0.key < $1.key }) {
+        for (type, tally) in tally.byType.sorted(by: { $0.key < $1.key }) {
             let distinct = tally.values.count
             let confidence = tally.confidenceSum / Double(tally.count)
             let points = tally.weight * confidence * (1 + log2(Double(distinct)))
-            let label = "\(distinct) distinct \(type) × weight \(Int(tally.weight)) × confidence "
+            let over = distinct >= RiskTally.distinctLimit ? "over " : ""
+            let label = "\(over)\(distinct) distinct \(type) × weight \(Int(tally.weight)) × confidence "
                 + String(format: "%.2f", confidence) + (distinct > 1 ? " × (1 + log2 \(distinct))" : "")
             factors.append(RiskFactor(label: label, points: points))
         }
@@ -54,6 +58,24 @@ public struct RiskScorer: Sendable {
         let total = factors.reduce(0) { $0 + $1.points }
         return RiskScore(score: Int(total.rounded()), factors: factors)
     }
+}
+
+/// Running counts for one file's score, so findings can go to the index in batches while it is read.
+public struct RiskTally: Sendable {
+    struct TypeTally: Sendable {
+        /// Hashes of distinct normalized values, up to `distinctLimit`.
+        var values: Set<Int> = []
+        var count = 0
+        var confidenceSum = 0.0
+        var weight = 0.0
+    }
+
+    /// Distinct values counted per type; past it the score stops growing (log2 of a million is 20).
+    public static let distinctLimit = 1_000_000
+
+    var byType: [IdentifierType: TypeTally] = [:]
+
+    public init() {}
 }
 
 private func modify<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }

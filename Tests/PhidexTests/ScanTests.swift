@@ -3,6 +3,7 @@
 
 import Foundation
 import PhidexCore
+import PhidexCorpus
 import PhidexCrawl
 import PhidexDetect
 import PhidexIndex
@@ -76,6 +77,30 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         try reader.findings(run: run.id, filter: FindingFilter(under: tree.path("clinic/big.txt"))) { big.append($0) }
         #expect(big.map(\.finding.span.offset) == [340 * 12 + 7])
         #expect(big.map(\.finding.line) == [341])
+    }
+
+    /// A file with more findings than one batch reaches the index in batches while it is read, and
+    /// still ends as one row with its total, its score and every finding; so does an archive member.
+    @Test func filesWithManyFindingsAreIndexedInBatches() async throws {
+        let tree = try TestTree("scan-batches")
+        let lines = (0..<40_000).map { String(format: "%08d,512-44-%04d\n", 1_000_000 + $0, $0 % 9_000 + 1_000) }.joined()
+        let csv = "mrn,ssn\n" + lines
+        try tree.file("export.csv", csv)
+        try tree.bytes("backup.zip", try ArchiveBuilder.build(.zip, members: [ArchiveMember(name: "export.csv", content: .bytes(Array(csv.utf8)))]))
+        let index = tree.root + ".db"
+        let result = try await Scan.run(scanOptions(tree, index: index), engine: Shared.engine)
+        #expect(result.totals.findings == 160_000)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        let rows = try files(reader, run: result.runID)
+        #expect(rows.count == 3, "\(rows.keys.sorted())")
+        for path in ["export.csv", "backup.zip!export.csv"] {
+            let file = try #require(rows[tree.path(path)])
+            #expect(file.findingCount == 80_000 && file.status == .ok, "\(path)")
+            #expect(file.riskExplanation.contains("40000 distinct mrn") && file.riskExplanation.contains("9000 distinct ssn"), "\(file.riskExplanation)")
+        }
+        var stored = 0
+        try reader.findings(run: result.runID) { _ in stored += 1 }
+        #expect(stored == 160_000)
     }
 
     @Test func valueQueryFindsEveryFileHoldingTheValue() async throws {
