@@ -25,6 +25,9 @@ public final class ContentStream {
         carving = source as? CarvingSource
     }
 
+    /// Whether the bytes are a rendering of the content (a document's text), not the content itself.
+    var rendered: Bool { !(source is FileSource) && !(source is CarvingSource) }
+
     /// UTF-16 runs carved out of binary content in the bytes read so far (empty for text): a
     /// detector pass declares them to its scanner, which maps findings in them to the original bytes.
     public func takeCarvedRuns() -> [CarvedRun] {

@@ -110,6 +110,11 @@ public final class ContentWalker {
         }
         content(item, stream)
         item.bytesRead = stream.bytesRead
+        // Rendered text is shorter or longer than the file it came from: a file read to its end
+        // counts its own size (members count their decoded bytes, set by the caller).
+        if item.depth == 0, stream.failure == nil, media == nil, stream.rendered, let file = source as? FileSource {
+            item.bytesRead = file.entry.size
+        }
         if let failure = stream.failure {
             item.status = failure.encrypted ? .encrypted : .error
             item.reason = failure.reason

@@ -88,6 +88,10 @@ final class MailReader: ContainerReader {
     /// Whether `prefix` starts an email message (header fields, two or more of them well known) or
     /// an mbox file (`From ` and then such headers): nil when neither, true for a mailbox.
     static func sniff(_ prefix: UnsafeRawBufferPointer) -> Bool? {
+        // Most content fails on its first bytes: a header name's letter, then a colon or `From `.
+        guard let first = prefix.first, (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A else { return nil }
+        let firstLine = prefix.prefix(200).prefix { $0 != 0x0A }
+        guard firstLine.contains(0x3A) || firstLine.starts(with: Array("From ".utf8)) else { return nil }
         let head = Array(prefix.prefix(8192))
         var lines = head.split(separator: 0x0A, maxSplits: 40, omittingEmptySubsequences: false).map { $0.last == 0x0D ? $0.dropLast() : $0 }
         var mailbox = false

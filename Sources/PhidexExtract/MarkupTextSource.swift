@@ -195,6 +195,7 @@ final class MarkupTextSource: ByteSource {
 
     /// Whether `prefix` starts an HTML document: a doctype or an `<html` tag near the start.
     static func looksLikeHTML(_ prefix: UnsafeRawBufferPointer) -> Bool {
+        guard prefix.prefix(1024).contains(0x3C) else { return false }  // no `<`, no markup
         let head = prefix.prefix(1024).map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
         return head.starts(with: Array("<!doctype html".utf8)) || containsTag(head)
     }
