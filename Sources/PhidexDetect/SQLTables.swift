@@ -39,7 +39,7 @@ struct SQLTables {
     /// first `gateLength` bytes are always read; later ones only when those held a statement,
     /// which keeps the answer independent of chunk sizes.
     mutating func add(_ chunk: UnsafeRawBufferPointer, at offset: Int64) {
-        guard !chunk.isEmpty, offset < Int64(Self.gateLength) || !rowsOrTables else { return }
+        guard !chunk.isEmpty, offset < Int64(Self.gateLength) || rowsOrTables else { return }
         if carry.isEmpty {
             read(chunk, at: offset)
         } else {
