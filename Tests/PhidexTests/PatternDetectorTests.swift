@@ -129,6 +129,10 @@ import Testing
         let rows = (1...3000).map { "(\($0),'\(String(format: "%08d", 1_000_000 + $0))')" }.joined(separator: ",\n")
         let long = "CREATE TABLE t (id int, mrn char(8));\nINSERT INTO t VALUES\n" + rows + ";\n"
         #expect(found(long, .mrn).count == 3000)
+        // Statements are looked for in a stream's first 64 KiB only, unless some were found there:
+        // other text does not pay for the search past that.
+        let late = String(repeating: "plain prose line\n", count: 5_000) + "INSERT INTO t (mrn) VALUES ('00142816');\n"
+        #expect(found(late, .mrn).isEmpty)
         let bytes = Array(long.utf8)
         for chunkSize in [97, 4096] {
             let scanner = StreamScanner(engine: engine, chunkSize: chunkSize)
