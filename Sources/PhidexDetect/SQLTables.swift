@@ -40,6 +40,13 @@ struct SQLTables {
     /// which keeps the answer independent of chunk sizes.
     mutating func add(_ chunk: UnsafeRawBufferPointer, at offset: Int64) {
         guard !chunk.isEmpty, offset < Int64(Self.gateLength) || rowsOrTables else { return }
+        if !rowsOrTables && offset + Int64(chunk.count) > Int64(Self.gateLength) {
+            // Only the gate's bytes decide; the rest is read if they held a statement.
+            let allowed = Int(Int64(Self.gateLength) - offset)
+            add(UnsafeRawBufferPointer(rebasing: chunk[..<allowed]), at: offset)
+            if rowsOrTables { add(UnsafeRawBufferPointer(rebasing: chunk[allowed...]), at: offset + Int64(allowed)) }
+            return
+        }
         if carry.isEmpty {
             read(chunk, at: offset)
         } else {
