@@ -78,6 +78,8 @@ final class MarkupTextSource: ByteSource {
     private var failure: ReadFailure?
 
     static let pieceSize = 64 << 10
+    /// libxml2's global state, set up once before any parser (concurrent first parses would race).
+    private static let parserReady: Void = { xmlInitParser() }()
 
     /// The stream is `prefix` (already read to recognize it), then the rest of `source`.
     init(_ source: any ByteSource, prefix: UnsafeRawBufferPointer, dialect: Dialect, rendering: any MarkupRendering) {
@@ -86,6 +88,7 @@ final class MarkupTextSource: ByteSource {
         self.dialect = dialect
         self.rendering = rendering
         input = .allocate(byteCount: Self.pieceSize, alignment: 16)
+        _ = Self.parserReady
     }
 
     deinit {
