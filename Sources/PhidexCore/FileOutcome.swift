@@ -17,6 +17,9 @@ public struct FileOutcome: Sendable {
     /// so memory stays flat. Only `entry.path` and `findings` count; a later outcome for the same
     /// path, not partial, completes the file with its status, risk and totals.
     public var isPartial = false
+    /// The index row of an earlier run this unchanged file's rows are copied from (an incremental
+    /// scan did not read it); its members and findings come with it.
+    public var carriedFrom: Int64?
 
     public init(
         entry: FileEntry, status: FileStatus, reason: String? = nil, findings: [Finding] = [],
@@ -34,6 +37,13 @@ public struct FileOutcome: Sendable {
 }
 
 extension FileOutcome {
+    /// An unchanged file whose rows are copied from row `source` of an earlier run.
+    public static func carried(_ entry: FileEntry, from source: Int64) -> FileOutcome {
+        var outcome = FileOutcome(entry: entry, status: .ok)
+        outcome.carriedFrom = source
+        return outcome
+    }
+
     /// A batch of findings of `path`, whose reading goes on.
     public static func partial(_ entry: FileEntry, findings: [Finding], depth: Int) -> FileOutcome {
         var outcome = FileOutcome(entry: entry, status: .ok, findings: findings, depth: depth)

@@ -16,16 +16,20 @@ public struct RunInfo: Sendable {
     public var phidexVersion: String
     /// Content hash of each rule the run uses, by rule id.
     public var ruleHashes: [String: String]
+    /// What makes earlier results reusable (rule set and limits): unchanged files recorded by runs
+    /// with the same key are copied rather than read. Nil reads everything (`--full`).
+    public var reuseKey: String?
 
     public init(
         roots: [String], optionsJSON: String, rulesetVersion: String, phidexVersion: String,
-        ruleHashes: [String: String] = [:]
+        ruleHashes: [String: String] = [:], reuseKey: String? = nil
     ) {
         self.roots = roots
         self.optionsJSON = optionsJSON
         self.rulesetVersion = rulesetVersion
         self.phidexVersion = phidexVersion
         self.ruleHashes = ruleHashes
+        self.reuseKey = reuseKey
     }
 }
 
@@ -41,6 +45,8 @@ public struct RunTotals: Sendable, Equatable {
     public var filesSkipped = 0
     public var bytesScanned: Int64 = 0
     public var findings = 0
+    /// Files (on disk) copied from an earlier run because they were unchanged.
+    public var filesUnchanged = 0
     public init() {}
 }
 
@@ -49,6 +55,8 @@ public actor IndexWriter {
     public nonisolated let runID: Int64
     public nonisolated let keyer: ValueKeyer
     public nonisolated let location: IndexLocation
+    /// Files earlier compatible runs recorded whole: the scan skips those unchanged.
+    public nonisolated let prior: PriorFiles
 
     private let db: SQLiteDatabase
     private let insertFile: Statement
@@ -56,6 +64,9 @@ public actor IndexWriter {
     /// Files whose findings arrived in batches and whose row awaits its final outcome: id, findings so far.
     private var openFiles: [String: (id: Int64, findings: Int)] = [:]
     private let insertFinding: Statement
+    private let copyFile: Statement
+    private let copyFindings: Statement
+    private let copiedRow: Statement
     private let insertReason: Statement
     private let findReason: Statement
     /// Reason texts already in the `reason` table, by text: most findings reuse a few hundred.
@@ -88,10 +99,14 @@ public actor IndexWriter {
             try Self.checkFingerprint(db, keyer: keyer, location: location)
             // Ingest appends; the lookup indexes come back in finish().
             for name in Schema.lookupIndexNames { try db.execute("DROP INDEX IF EXISTS \(name)") }
+            self.prior = try run.reuseKey.map { key throws(SQLiteError) in try PriorFiles.load(db, reuseKey: key) } ?? PriorFiles()
             let insertRun = try db.prepare(
-                "INSERT INTO scan_run (started_at, status, roots, options, ruleset_version, phidex_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-            )
+                """
+                INSERT INTO scan_run (started_at, status, roots, options, ruleset_version, phidex_version, reuse_key)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
             insertRun.bind([Date().ISO8601Format(), RunStatus.running.rawValue, JSONText.array(run.roots), run.optionsJSON, run.rulesetVersion, run.phidexVersion])
+            insertRun.bind(7, run.reuseKey)
             try insertRun.run()
             self.runID = db.lastInsertRowID
             let insertRule = try db.prepare("INSERT INTO run_rule (run_id, rule_id, content_hash) VALUES (?1, ?2, ?3)")
@@ -102,13 +117,29 @@ public actor IndexWriter {
             self.insertFile = try db.prepare(
                 """
                 INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,
-                                  bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                                  bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, complete)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
                 """)
+            self.copyFile = try db.prepare(
+                """
+                INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,
+                                  bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, carried_from)
+                SELECT ?1, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason, bytes_read,
+                       finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, id
+                FROM file WHERE id = ?2
+                """)
+            self.copyFindings = try db.prepare(
+                """
+                INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason,
+                                     reason_id)
+                SELECT ?1, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id
+                FROM finding WHERE file_id = ?2 ORDER BY id
+                """)
+            self.copiedRow = try db.prepare("SELECT status, bytes_read, finding_count FROM file WHERE id = ?1")
             self.completeFile = try db.prepare(
                 """
                 UPDATE file SET size = ?2, mtime_ns = ?3, status = ?4, reason = ?5, bytes_read = ?6, finding_count = ?7,
-                                risk_score = ?8, risk_tier = ?9, risk_explanation = ?10, clinical_terms = ?11
+                                risk_score = ?8, risk_tier = ?9, risk_explanation = ?10, clinical_terms = ?11, complete = 1
                 WHERE id = ?1
                 """)
             self.insertFinding = try db.prepare(
@@ -167,6 +198,10 @@ public actor IndexWriter {
 
     private func append(_ outcome: FileOutcome) throws(SQLiteError) {
         let entry = outcome.entry
+        if let source = outcome.carriedFrom {
+            try carry(source, path: entry.path)
+            return
+        }
         if let open = openFiles[entry.path] {
             try insertFindings(outcome.findings, of: open.id)
             totals.findings += outcome.findings.count
@@ -200,6 +235,7 @@ public actor IndexWriter {
         insertFile.bind(16, outcome.risk.tier.rawValue)
         insertFile.bind(17, outcome.risk.explanation)
         insertFile.bind(18, outcome.clinicalTerms)
+        insertFile.bind(19, outcome.isPartial ? 0 : 1)  // a row completed later is not reusable until then
         try insertFile.run()
         let fileID = db.lastInsertRowID
         try insertFindings(outcome.findings, of: fileID)
@@ -230,14 +266,39 @@ public actor IndexWriter {
         }
     }
 
+    /// Copies an unchanged file's rows from an earlier run: the file, its members, their findings.
+    private func carry(_ source: Int64, path: String) throws(SQLiteError) {
+        for (index, row) in ([source] + prior.members(of: source, path: path)).enumerated() {
+            copyFile.reset().bind([runID, row])
+            try copyFile.run()
+            let copy = db.lastInsertRowID
+            copyFindings.reset().bind([copy, row])
+            try copyFindings.run()
+            copiedRow.reset().bind([copy])
+            guard try copiedRow.step() else { continue }
+            let status = FileStatus(rawValue: copiedRow.string(0) ?? "")
+            let findings = Int(copiedRow.int(2))
+            let bytes = copiedRow.int(1)
+            _ = copiedRow.reset()
+            pendingRows += 1 + findings
+            totals.findings += findings
+            count(status: status, bytesRead: bytes, depth: index == 0 ? 0 : 1)
+        }
+        totals.filesUnchanged += 1
+    }
+
     /// Counts a completed file in the run's totals.
     private func count(_ outcome: FileOutcome) {
-        switch outcome.status {
+        count(status: outcome.status, bytesRead: outcome.bytesRead, depth: outcome.depth)
+    }
+
+    private func count(status: FileStatus, bytesRead: Int64, depth: Int) {
+        switch status {
         case .ok: totals.filesOK += 1
         case .skipped: totals.filesSkipped += 1
         default: totals.filesError += 1
         }
-        if outcome.depth == 0 { totals.bytesScanned += outcome.bytesRead }  // members' bytes are inside it
+        if depth == 0 { totals.bytesScanned += bytesRead }  // members' bytes are inside it
     }
 
     /// The id of a reason text, adding it to the `reason` table the first time it is seen.

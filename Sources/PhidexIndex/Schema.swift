@@ -5,16 +5,19 @@ import Foundation
 
 enum Schema {
     /// The newest schema this build knows.
-    static let currentVersion: Int64 = 4
+    static let currentVersion: Int64 = 5
 
     /// The SQL that takes an index from version n-1 to n, for n = 1, 2, …
     static let migrations: [Int64: [UInt8]] = [
         1: PackageResources.v1_initial_sql, 2: PackageResources.v2_rule_versions_sql,
         3: PackageResources.v3_clinical_terms_sql, 4: PackageResources.v4_reason_table_sql,
+        5: PackageResources.v5_incremental_sql,
     ]
 
     static let lookupIndexes = String(decoding: PackageResources.lookup_indexes_sql, as: UTF8.self)
-    static let lookupIndexNames = ["finding_value_key", "finding_file", "finding_type", "file_run_path", "file_run_risk"]
+    /// Dropped while a scan appends (and rebuilt at its end). `finding_file` stays: carrying an
+    /// unchanged file's findings over needs it, and rows arrive in its order.
+    static let lookupIndexNames = ["finding_value_key", "finding_type", "file_run_path", "file_run_risk"]
 
     /// Refuses indexes newer than this build, then applies any missing migrations.
     static func migrate(_ db: SQLiteDatabase, path: String) throws(IndexError) {

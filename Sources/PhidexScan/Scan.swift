@@ -38,7 +38,9 @@ public enum Scan {
             location: options.index,
             run: RunInfo(
                 roots: options.roots, optionsJSON: options.json, rulesetVersion: engine.catalogue.version,
-                phidexVersion: PhidexVersion.current, ruleHashes: engine.catalogue.contentHashes))
+                phidexVersion: PhidexVersion.current, ruleHashes: engine.catalogue.contentHashes,
+                reuseKey: options.reuseKey(rulesetVersion: engine.catalogue.version)))
+        let prior = writer.prior
         let scorer = RiskScorer(catalogue: engine.catalogue)
         let crawler = Crawler(roots: options.roots, options: options.crawl)
         let queue = BatchQueue<[CrawlItem]>(capacity: max(4, options.ioWindow * 2))
@@ -72,7 +74,7 @@ public enum Scan {
                                     producers.addTask(executorPreference: executor) {
                                         do {
                                             try await work(
-                                                queue: queue, results: results, progress: progress, logger: logger,
+                                                queue: queue, results: results, prior: prior, progress: progress, logger: logger,
                                                 scanner: FileScanner(
                                                     engine: engine, scorer: scorer, keyer: writer.keyer,
                                                     chunkSize: options.chunkSize,
@@ -109,7 +111,8 @@ public enum Scan {
     }
 
     private static func work(
-        queue: BatchQueue<[CrawlItem]>, results: BatchQueue<[FileOutcome]>, progress: ScanProgress, logger: Logger,
+        queue: BatchQueue<[CrawlItem]>, results: BatchQueue<[FileOutcome]>, prior: PriorFiles, progress: ScanProgress,
+        logger: Logger,
         scanner: FileScanner
     ) async throws {
         while let batch = await queue.next() {
@@ -122,6 +125,8 @@ public enum Scan {
             for item in batch {
                 let produced: [FileOutcome]
                 switch item {
+                case .file(let entry) where prior.unchanged(entry) != nil:
+                    produced = [.carried(entry, from: prior.unchanged(entry)!)]  // unchanged: not read again
                 case .file(let entry):
                     produced = scanner.scan(entry) { early in
                         progress.add(files: 0, bytes: 0, findings: early.reduce(0) { $0 + $1.findings.count }, errors: 0)

@@ -25,6 +25,9 @@ public struct ScanOptions: Sendable {
     public var crawl: CrawlOptions
     /// Bounds on archives: nesting depth, decoded bytes, expansion ratio, members, time.
     public var limits: ArchiveLimits
+    /// Copy unchanged files' results from earlier runs with the same rules and limits instead of
+    /// reading them again (a run killed part way is resumed the same way). False reads everything.
+    public var incremental = true
 
     public init(
         roots: [String], index: IndexLocation, jobs: Int? = nil, ioWindow: Int? = nil, chunkSize: Int = 1 << 20,
@@ -44,6 +47,13 @@ public struct ScanOptions: Sendable {
 
     /// Online processors.
     public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// What must match for an earlier run's results to be reused: Phidex's version (extraction),
+    /// the rule set (detection) and the limits (how much is read).
+    public func reuseKey(rulesetVersion: String) -> String? {
+        guard incremental else { return nil }
+        return "phidex \(PhidexVersion.current); rules \(rulesetVersion); \(String(describing: limits))"
+    }
 
     /// The options as recorded in the run row.
     public var json: String {

@@ -55,6 +55,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Bytes read per chunk.", valueName: "bytes"))
     var chunkSize: Int = 1 << 20
 
+    @Flag(name: .long, help: "Read every file, even those unchanged since an earlier run with the same rules and limits.")
+    var full = false
+
     @Flag(name: .shortAndLong, help: "No progress line and no summary on stderr.")
     var quiet = false
 
@@ -73,11 +76,12 @@ struct ScanCommand: AsyncParsableCommand {
         for (given, root) in zip(roots, absoluteRoots) where access(root, F_OK) != 0 {
             throw Failure("cannot scan \(given): \(describeErrno(errno))")
         }
-        let options = ScanOptions(
+        var options = ScanOptions(
             roots: absoluteRoots, index: indexOptions.location, jobs: jobs, ioWindow: ioWindow, chunkSize: chunkSize,
             crawl: CrawlOptions(
                 followSymlinks: followSymlinks, crossFileSystems: crossFileSystems, include: include, exclude: exclude),
             limits: archiveOptions.limits)
+        options.incremental = !full
         let engine = try DetectionEngine()
         var logger = Logger(label: "phidex.scan") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .warning
@@ -102,7 +106,8 @@ struct ScanCommand: AsyncParsableCommand {
             let seconds = max(result.seconds, 0.001)
             let rate = Formatting.bytes(Int64(Double(totals.bytesScanned) / seconds))
             Terminal.note(
-                "phidex: run \(result.runID) \(result.status.rawValue): \(totals.filesOK) files read, "
+                "phidex: run \(result.runID) \(result.status.rawValue): \(totals.filesOK) files read"
+                    + (totals.filesUnchanged > 0 ? " (\(totals.filesUnchanged) unchanged, copied from earlier runs)" : "") + ", "
                     + "\(totals.filesError) not readable, \(totals.filesSkipped) skipped; "
                     + "\(Formatting.bytes(totals.bytesScanned)) in \(String(format: "%.2f", seconds)) s (\(rate)/s); "
                     + "\(totals.findings) findings; index \(options.index.path)")
