@@ -170,6 +170,24 @@ public final class IndexReader {
         }
     }
 
+    /// Per file of a run: findings, risk and the identifier types found, by path.
+    public func fileSummaries(run: Int64) throws(IndexError) -> [String: FileSummary] {
+        var summaries: [String: FileSummary] = [:]
+        for row in try rows(
+            "SELECT path, finding_count, risk_score, risk_tier FROM file WHERE run_id = ?1", [run],
+            { ($0.string(0) ?? "", Int($0.int(1)), Int($0.int(2)), RiskTier(rawValue: $0.string(3) ?? "") ?? .none) })
+        {
+            summaries[row.0] = FileSummary(findings: row.1, riskScore: row.2, riskTier: row.3, types: [])
+        }
+        for row in try rows(
+            "SELECT f.path, g.type FROM finding g JOIN file f ON f.id = g.file_id WHERE f.run_id = ?1 GROUP BY f.id, g.type",
+            [run], { ($0.string(0) ?? "", IdentifierType($0.string(1) ?? "")) })
+        {
+            summaries[row.0]?.types.insert(row.1)
+        }
+        return summaries
+    }
+
     // MARK: Plumbing
 
     /// Runs `sql` and calls `visit` per row. SQLite failures become `IndexError`; whatever

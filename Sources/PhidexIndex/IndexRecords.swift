@@ -66,3 +66,11 @@ public struct FindingFilter: Sendable {
         self.minimumConfidence = minimumConfidence
     }
 }
+
+/// What one run recorded of one file, for comparing runs.
+public struct FileSummary: Sendable, Equatable {
+    public var findings: Int
+    public var riskScore: Int
+    public var riskTier: RiskTier
+    public var types: Set<IdentifierType>
+}
