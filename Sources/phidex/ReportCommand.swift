@@ -1,6 +1,7 @@
 // `phidex report`: the summary of a run for people, or every record for tools.
 
 import ArgumentParser
+import PhidexDetect
 import PhidexIndex
 import PhidexReport
 
@@ -8,9 +9,13 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Summarize a scan: files, errors, findings by type, riskiest files.",
-        discussion: "--format jsonl writes one JSON object per run, file and finding; see docs/output.md.")
+        discussion: """
+            text for people; jsonl (one JSON object per run, file and finding), csv (one row per \
+            finding) and sarif (SARIF 2.1.0) for tools; html, one self-contained page with charts, \
+            for auditors (phidex report --format html > report.html). See docs/output.md.
+            """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl, csv, sarif, html }
 
     @OptionGroup var indexOptions: IndexOptions
 
@@ -30,6 +35,11 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .text: try TextReport(topFiles: top).write(from: reader, run: runRecord, to: output.line)
         case .jsonl: try JSONLinesReport.write(from: reader, run: runRecord, to: output.line)
+        case .csv: try CSVReport.write(from: reader, run: runRecord, to: output.line)
+        case .sarif:
+            let rules = RuleCatalogue.builtIn.rules.map { ($0.id.rawValue, $0.name, $0.description) }
+            try SARIFReport.write(from: reader, run: runRecord, rules: rules, to: output.line)
+        case .html: try HTMLReport(topFiles: max(top, 25)).write(from: reader, run: runRecord, to: output.line)
         }
         output.flush()
     }
