@@ -140,6 +140,38 @@ public final class IndexReader {
             values.append(minimum)
             sql += " AND g.confidence >= ?\(values.count)"
         }
+        if !filter.valueKeys.isEmpty {
+            // A list of any length: through a temporary table, not thousands of parameters.
+            do {
+                try db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key INTEGER PRIMARY KEY); DELETE FROM temp.wanted")
+                let insert = try db.prepare("INSERT OR IGNORE INTO temp.wanted (key) VALUES (?1)")
+                for key in filter.valueKeys {
+                    insert.reset().bind([key])
+                    try insert.run()
+                }
+            } catch {
+                throw IndexError("cannot read the index \(location.path): \(error.message)")
+            }
+            sql += " AND g.value_key IN (SELECT key FROM temp.wanted)"
+        }
+        if !filter.tiers.isEmpty {
+            let first = values.count + 1
+            values += filter.tiers.map(\.rawValue)
+            sql += " AND f.risk_tier IN (" + (first..<(first + filter.tiers.count)).map { "?\($0)" }.joined(separator: ",") + ")"
+        }
+        if let owner = filter.owner {
+            values.append(Int64(owner))
+            sql += " AND f.uid = ?\(values.count)"
+        }
+        if filter.worldReadable { sql += " AND (f.mode & 4) != 0" }
+        if let after = filter.modifiedAfter {
+            values.append(after)
+            sql += " AND f.mtime_ns >= ?\(values.count)"
+        }
+        if let before = filter.modifiedBefore {
+            values.append(before)
+            sql += " AND f.mtime_ns < ?\(values.count)"
+        }
         sql += " ORDER BY f.path, g.byte_offset, g.rule_id"
         try each(sql, values) { row in
             let finding = Finding(
@@ -167,6 +199,26 @@ public final class IndexReader {
             TypeTally(
                 type: IdentifierType(row.string(0) ?? ""), findings: Int(row.int(1)), distinctValues: Int(row.int(2)),
                 files: Int(row.int(3)))
+        }
+    }
+
+    /// Files of `run` sharing identifier values with the file at `path` (the same patient in
+    /// several exports), most shared values first.
+    public func linkedFiles(run: Int64, path: String) throws(IndexError) -> [LinkedFile] {
+        try rows(
+            """
+            SELECT f2.path, COUNT(DISTINCT g2.value_key), group_concat(DISTINCT g2.type), f2.risk_score
+            FROM file f1 JOIN finding g1 ON g1.file_id = f1.id
+            JOIN finding g2 ON g2.value_key = g1.value_key AND g2.type = g1.type
+            JOIN file f2 ON f2.id = g2.file_id
+            WHERE f1.run_id = ?1 AND f1.path = ?2 AND f2.run_id = ?1 AND f2.id != f1.id
+            GROUP BY f2.id ORDER BY 2 DESC, f2.path
+            """, [run, path]
+        ) { row in
+            LinkedFile(
+                path: row.string(0) ?? "", sharedValues: Int(row.int(1)),
+                types: (row.string(2) ?? "").split(separator: ",").map { IdentifierType(String($0)) }.sorted(),
+                riskScore: Int(row.int(3)))
         }
     }
 

@@ -58,6 +58,17 @@ public struct FindingFilter: Sendable {
     /// A normalized absolute folder (or file) path.
     public var under: String?
     public var minimumConfidence: Double?
+    /// Any of these values (a list: a roster, the people named in a breach notice).
+    public var valueKeys: [Int64] = []
+    /// Only files whose risk tier is one of these.
+    public var tiers: [RiskTier] = []
+    /// Only files owned by this user id.
+    public var owner: UInt32?
+    /// Only files anyone may read (the "other" read bit).
+    public var worldReadable = false
+    /// Only files modified at or after / before these times (nanoseconds since the epoch).
+    public var modifiedAfter: Int64?
+    public var modifiedBefore: Int64?
 
     public init(valueKey: Int64? = nil, types: [IdentifierType] = [], under: String? = nil, minimumConfidence: Double? = nil) {
         self.valueKey = valueKey
@@ -73,4 +84,13 @@ public struct FileSummary: Sendable, Equatable {
     public var riskScore: Int
     public var riskTier: RiskTier
     public var types: Set<IdentifierType>
+}
+
+/// A file that shares identifier values with another.
+public struct LinkedFile: Sendable, Equatable {
+    public var path: String
+    /// Distinct values both files hold.
+    public var sharedValues: Int
+    public var types: [IdentifierType]
+    public var riskScore: Int
 }

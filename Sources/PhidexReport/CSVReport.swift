@@ -12,15 +12,17 @@ public enum CSVReport {
         var files: [String: FileRecord] = [:]
         try reader.files(run: run.id) { if $0.findingCount > 0 { files[$0.path] = $0 } }
         try emit(header)
-        try reader.findings(run: run.id) { record in
-            let f = record.finding
-            let file = files[record.path]
-            try emit([
-                record.path, f.type.rawValue, f.rule.rawValue, "\(f.line)", "\(f.span.offset)", "\(f.span.length)",
-                String(format: "%.2f", f.confidence), f.masked, file?.status.rawValue ?? "", "\(file?.riskScore ?? 0)",
-                file?.riskTier.rawValue ?? "",
-            ].map(field).joined(separator: ","))
-        }
+        try reader.findings(run: run.id) { record in try emit(row(record, file: files[record.path])) }
+    }
+
+    /// One finding as a CSV row (file columns empty when `file` is nil).
+    public static func row(_ record: FindingRecord, file: FileRecord?) -> String {
+        let f = record.finding
+        return [
+            record.path, f.type.rawValue, f.rule.rawValue, "\(f.line)", "\(f.span.offset)", "\(f.span.length)",
+            String(format: "%.2f", f.confidence), f.masked, file?.status.rawValue ?? "", file.map { "\($0.riskScore)" } ?? "",
+            file?.riskTier.rawValue ?? "",
+        ].map(field).joined(separator: ",")
     }
 
     /// A field, quoted when it holds a comma, quote or line break.

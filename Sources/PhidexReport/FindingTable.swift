@@ -6,8 +6,11 @@ public import PhidexIndex
 /// Collects query hits and prints them as an aligned table.
 public struct FindingTable {
     private var rows: [FindingRecord] = []
+    /// For a list lookup: each value key's label (`#3`: the value on line 3 of the list), shown
+    /// in a first column instead of the value.
+    private let valueLabels: [Int64: String]
 
-    public init() {}
+    public init(valueLabels: [Int64: String] = [:]) { self.valueLabels = valueLabels }
 
     public mutating func add(_ record: FindingRecord) { rows.append(record) }
 
@@ -18,13 +21,15 @@ public struct FindingTable {
         let offsetWidth = max(6, rows.map { String($0.finding.span.offset).count }.max() ?? 0)
         let typeWidth = max(4, rows.map { $0.finding.type.rawValue.count }.max() ?? 0)
         let maskedWidth = max(6, rows.map { $0.finding.masked.count }.max() ?? 0)
+        let labelWidth = valueLabels.isEmpty ? 0 : max(5, rows.map { (valueLabels[$0.finding.valueKey] ?? "").count }.max() ?? 0)
+        let label = { (text: String) in labelWidth == 0 ? "" : Formatting.padded(text, labelWidth) + "  " }
         try emit(
-            Formatting.rightAligned("line", lineWidth) + "  " + Formatting.rightAligned("offset", offsetWidth) + "  "
+            label("value") + Formatting.rightAligned("line", lineWidth) + "  " + Formatting.rightAligned("offset", offsetWidth) + "  "
                 + Formatting.padded("type", typeWidth) + "  " + Formatting.padded("masked", maskedWidth) + "  conf  path")
         for row in rows {
             let finding = row.finding
             try emit(
-                Formatting.rightAligned("\(finding.line)", lineWidth) + "  "
+                label(valueLabels[finding.valueKey] ?? "") + Formatting.rightAligned("\(finding.line)", lineWidth) + "  "
                     + Formatting.rightAligned("\(finding.span.offset)", offsetWidth) + "  "
                     + Formatting.padded(finding.type.rawValue, typeWidth) + "  " + Formatting.padded(finding.masked, maskedWidth)
                     + "  " + Formatting.confidence(finding.confidence) + "  " + row.path)

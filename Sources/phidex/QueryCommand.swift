@@ -20,7 +20,7 @@ struct QueryCommand: ParsableCommand {
             not run.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, csv }
 
     @OptionGroup var indexOptions: IndexOptions
 
@@ -73,6 +73,37 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only findings at least this confident (0 to 1).", valueName: "x"))
     var minConfidence: Double?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Look up every value in this file (one per line, or the --column of a CSV) as --type; output names each by its line number, never by value.",
+            valueName: "file"))
+    var valuesFrom: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --values-from: the CSV column holding the values.", valueName: "name"))
+    var column: String?
+
+    @Option(name: .long, help: ArgumentHelp("Files sharing identifier values with this file (the same patients elsewhere).", valueName: "path"))
+    var linked: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only files of this risk tier (repeatable): none, low, medium, high, critical.", valueName: "tier"))
+    var tier: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("List files with this status (repeatable): error, encrypted, skipped, limit, …", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only files owned by this user (name or uid).", valueName: "user"))
+    var owner: String?
+
+    @Flag(name: .long, help: "Only files anyone may read (the other-read permission bit).")
+    var worldReadable = false
+
+    @Option(name: .long, help: ArgumentHelp("Only files modified on or after this date (YYYY-MM-DD, UTC).", valueName: "date"))
+    var modifiedAfter: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only files modified before this date (YYYY-MM-DD, UTC).", valueName: "date"))
+    var modifiedBefore: String?
+
     @Option(name: .customLong("run"), help: "Query this run instead of the newest completed one.")
     var runID: Int64?
 
@@ -82,8 +113,19 @@ struct QueryCommand: ParsableCommand {
     func validate() throws {
         if givenValues.count > 1 { throw ValidationError("give one value to look up, not \(givenValues.count)") }
         if value != nil && type.count != 1 { throw ValidationError("--value needs exactly one --type") }
-        if givenValues.isEmpty && type.isEmpty && under == nil {
-            throw ValidationError("say what to look for: --ssn, --mbi, --mrn, … or --value with --type, --type or --under")
+        if valuesFrom != nil && (type.count != 1 || !givenValues.isEmpty) {
+            throw ValidationError("--values-from needs exactly one --type and no other value")
+        }
+        let narrowing = !tier.isEmpty || owner != nil || worldReadable || modifiedAfter != nil || modifiedBefore != nil
+        if givenValues.isEmpty && type.isEmpty && under == nil && valuesFrom == nil && linked == nil && status.isEmpty && !narrowing {
+            throw ValidationError(
+                "say what to look for: --ssn, --mbi, --mrn, … or --value with --type, --values-from, --linked, --status, --type, --under, --tier, …")
+        }
+        for name in tier where RiskTier(rawValue: name) == nil {
+            throw ValidationError("unknown tier '\(name)'; known: none, low, medium, high, critical")
+        }
+        for date in [modifiedAfter, modifiedBefore].compactMap({ $0 }) where Self.nanoseconds(date) == nil {
+            throw ValidationError("'\(date)' is not a date (YYYY-MM-DD)")
         }
         let known = Set(RuleCatalogue.builtIn.rules.map(\.type.rawValue))
         for name in type where !known.contains(name) {
@@ -113,19 +155,130 @@ struct QueryCommand: ParsableCommand {
             } catch { throw Failure(error.message) }
         }
         let runRecord = try indexOptions.selectRun(runID, in: reader)
-
+        filter.tiers = tier.compactMap { RiskTier(rawValue: $0) }
+        filter.worldReadable = worldReadable
+        filter.modifiedAfter = modifiedAfter.flatMap(Self.nanoseconds)
+        filter.modifiedBefore = modifiedBefore.flatMap(Self.nanoseconds)
+        if let owner {
+            guard let uid = UInt32(owner) ?? getpwnam(owner).map({ $0.pointee.pw_uid }) else { throw Failure("no user \(owner)") }
+            filter.owner = uid
+        }
         let output = StandardOutput()
-        var table = FindingTable()
+        if !status.isEmpty { return try listFiles(reader, run: runRecord.id, filter: filter, output: output) }
+        if let linked { return try listLinked(reader, run: runRecord.id, output: output, path: linked) }
+        var labels: [Int64: String] = [:]
+        if let valuesFrom {
+            labels = try valueList(valuesFrom, as: IdentifierType(rawValue: type[0]), reader: reader)
+            filter.valueKeys = Array(labels.keys)
+            filter.types = []
+        }
+        var table = FindingTable(valueLabels: labels)
         var found = false
+        if format == .csv { try output.line(CSVReport.header) }
         try reader.findings(run: runRecord.id, filter: filter) { record in
             found = true
             switch format {
             case .table: table.add(record)
-            case .jsonl: try output.line(JSONLinesReport.findingRecord(record))
+            case .jsonl:
+                var line = JSONLinesReport.findingRecord(record)
+                if let label = labels[record.finding.valueKey] { line = "{\"value\":\(JSONText.string(label))," + line.dropFirst() }
+                try output.line(line)
+            case .csv: try output.line(CSVReport.row(record, file: nil))
             }
         }
         if format == .table { try table.write(to: output.line) }
+        if !labels.isEmpty {
+            let matched = Set(labels.keys).intersection(foundKeys(reader, run: runRecord.id, filter: filter)).count
+            Terminal.note("phidex query: \(matched) of \(Set(labels.values.flatMap { $0.split(separator: ",") }).count) listed values found")
+        }
         output.flush()
         if !found { throw ExitCode(1) }
+    }
+
+    private func foundKeys(_ reader: IndexReader, run: Int64, filter: FindingFilter) -> Set<Int64> {
+        var keys: Set<Int64> = []
+        try? reader.findings(run: run, filter: filter) { keys.insert($0.finding.valueKey) }
+        return keys
+    }
+
+    /// The values of a list file, keyed; each labelled by its line numbers (`#3`), never by value.
+    private func valueList(_ path: String, as type: IdentifierType, reader: IndexReader) throws -> [Int64: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Failure("cannot read \(path)") }
+        let keyer: ValueKeyer
+        do { keyer = try reader.requireKeyer() } catch { throw Failure(error.message) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        var columnIndex: Int?
+        if let column {
+            let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")).lowercased() } } ?? []
+            guard let index = header.firstIndex(of: column.lowercased()) else { throw Failure("\(path) has no column '\(column)'") }
+            columnIndex = index
+            lines[0] = ""
+        }
+        var labels: [Int64: String] = [:]
+        var unreadable: [Int] = []
+        for (number, line) in lines.enumerated() {
+            var value = line
+            if let columnIndex {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                guard columnIndex < fields.count else { continue }
+                value = String(fields[columnIndex])
+            }
+            value = value.trimmingCharacters(in: CharacterSet(charactersIn: " \"\t"))
+            guard !value.isEmpty else { continue }
+            guard let normalized = ValueNormalizer.normalize(value, as: type) else {
+                unreadable.append(number + 1)
+                continue
+            }
+            let key = keyer.key(for: normalized)
+            labels[key] = labels[key].map { $0 + ",#\(number + 1)" } ?? "#\(number + 1)"
+        }
+        if !unreadable.isEmpty {
+            Terminal.note("phidex query: lines \(unreadable.prefix(20).map(String.init).joined(separator: ", "))\(unreadable.count > 20 ? ", …" : "") of \(path) are not a \(type.rawValue); skipped")
+        }
+        return labels
+    }
+
+    private func listFiles(_ reader: IndexReader, run: Int64, filter: FindingFilter, output: StandardOutput) throws {
+        var found = false
+        let wanted = Set(status)
+        try reader.files(run: run) { file in
+            let kind = file.status.isLimit ? "limit" : file.status.rawValue
+            guard wanted.contains(kind) || wanted.contains(file.status.rawValue) else { return }
+            if let under = filter.under, !(file.path == under || file.path.hasPrefix(under + "/") || file.path.hasPrefix(under + "!")) { return }
+            found = true
+            switch format {
+            case .table, .csv: try output.line("\(file.status.rawValue)\t\(file.path)\t\(file.reason ?? "")")
+            case .jsonl: try output.line(JSONLinesReport.fileRecord(file))
+            }
+        }
+        output.flush()
+        if !found { throw ExitCode(1) }
+    }
+
+    private func listLinked(_ reader: IndexReader, run: Int64, output: StandardOutput, path: String) throws {
+        let absolute = LogicalPath.absolute(path, currentDirectory: FileManager.default.currentDirectoryPath)
+        let files: [LinkedFile]
+        do { files = try reader.linkedFiles(run: run, path: absolute) } catch { throw Failure(error.message) }
+        try output.line("shared  risk  types  path")
+        for file in files {
+            try output.line("\(file.sharedValues)\t\(file.riskScore)\t\(file.types.map(\.rawValue).joined(separator: ","))\t\(file.path)")
+        }
+        try output.line("\(files.count) files share values with \(absolute)")
+        output.flush()
+        if files.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Midnight UTC of a YYYY-MM-DD date, in nanoseconds since the epoch.
+    static func nanoseconds(_ date: String) -> Int64? {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        var components = DateComponents()
+        components.year = parts[0]
+        components.month = parts[1]
+        components.day = parts[2]
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        // Nanoseconds since 1970 fit an Int64 until the year 2262; later dates clamp.
+        return calendar.date(from: components).map { Int64(exactly: ($0.timeIntervalSince1970 * 1e9).rounded()) ?? ($0.timeIntervalSince1970 > 0 ? Int64.max : Int64.min) }
     }
 }

@@ -64,4 +64,40 @@ import Testing
         #expect(broken.status == 2 && broken.stderr.contains("not a baseline entry"))
         #expect(try PhidexBinary.run(["check", tree.path("missing"), "--index", index]).status == 2)
     }
+
+    @Test func queriesByListLinkedFilesStatusAndFileAttributes() throws {
+        let tree = try share()
+        _ = try tree.file("exports/copy.csv", "mrn,ssn\n00142816,512-44-3817\n")
+        try tree.bytes("broken.zip", Array("PK\u{3}\u{4}not really a zip".utf8))
+        let index = tree.root + ".db"
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", index, "-q"]).status == 0)
+
+        _ = try tree.file("list/roster.txt", "ssn\n512-44-3817\n\n078-05-1121\nnot a number\n")
+        let list = try PhidexBinary.run(["query", "--index", index, "--values-from", tree.path("list/roster.txt"), "--type", "ssn"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("#2") && !list.stdout.contains("#4"), "\(list.stdout)")
+        #expect(list.stdout.contains(tree.path("exports/roster.csv")) && list.stdout.contains(tree.path("exports/copy.csv")))
+        #expect(!list.stdout.contains("512-44-3817") && !list.stderr.contains("512-44-3817"), "listed values are never printed")
+        #expect(list.stderr.contains("1 of 2 listed values found") && list.stderr.contains("lines 1, 5"), "\(list.stderr)")
+        _ = try tree.file("list/people.csv", "name,patient_ssn\nA,078-05-1121\nB,512-44-3817\n")
+        let column = try PhidexBinary.run(["query", "--index", index, "--values-from", tree.path("list/people.csv"), "--column", "patient_ssn", "--type", "ssn", "--format", "jsonl"])
+        let prefix = ##"{"value":"#3","##
+        #expect(!column.stdout.isEmpty && column.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix(prefix) }, "\(column.stdout)")
+
+        let linked = try PhidexBinary.run(["query", "--index", index, "--linked", tree.path("exports/roster.csv")])
+        #expect(linked.status == 0 && linked.stdout.contains(tree.path("exports/copy.csv")) && !linked.stdout.contains("visit.txt"), "\(linked.stdout)")
+
+        let broken = try PhidexBinary.run(["query", "--index", index, "--status", "error"])
+        #expect(broken.status == 0 && broken.stdout.contains(tree.path("broken.zip")))
+        #expect(try PhidexBinary.run(["query", "--index", index, "--status", "encrypted"]).status == 1)
+
+        chmod(tree.path("notes/visit.txt"), 0o600)
+        chmod(tree.path("exports/roster.csv"), 0o644)
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", index, "-q"]).status == 0)
+        let readable = try PhidexBinary.run(["query", "--index", index, "--type", "mrn", "--world-readable"])
+        #expect(readable.stdout.contains(tree.path("exports/roster.csv")) && !readable.stdout.contains("visit.txt"), "\(readable.stdout)")
+        #expect(try PhidexBinary.run(["query", "--index", index, "--type", "mrn", "--modified-after", "2999-01-01"]).status == 1)
+        #expect(try PhidexBinary.run(["query", "--index", index, "--type", "mrn", "--owner", "\(getuid())"]).status == 0)
+        #expect(try PhidexBinary.run(["query", "--index", index, "--tier", "urgent"]).status == 2)
+    }
 }
