@@ -83,7 +83,7 @@ public final class IndexReader {
         var sql = """
             SELECT id, path, size, mtime_ns, uid, gid, mode, status, reason, bytes_read, finding_count,
                    risk_score, risk_tier, risk_explanation, clinical_terms
-            FROM file WHERE run_id = ?1
+            FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1)
             """
         var values: [any SQLValue] = [run]
         if !statuses.isEmpty {
@@ -116,7 +116,7 @@ public final class IndexReader {
             FROM finding g JOIN file f ON f.id = g.file_id
             LEFT JOIN run_rule r ON r.run_id = f.run_id AND r.rule_id = g.rule_id
             LEFT JOIN reason t ON t.id = g.reason_id
-            WHERE f.run_id = ?1
+            WHERE f.id IN (SELECT file_id FROM run_file WHERE run_id = ?1)
             """
         var values: [any SQLValue] = [run]
         if let key = filter.valueKey {
@@ -184,7 +184,7 @@ public final class IndexReader {
 
     /// How many files of a run hold at least one finding.
     public func filesWithFindings(run: Int64) throws(IndexError) -> Int {
-        try rows("SELECT COUNT(*) FROM file WHERE run_id = ?1 AND finding_count > 0", [run]) { Int($0.int(0)) }.first ?? 0
+        try rows("SELECT COUNT(*) FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND finding_count > 0", [run]) { Int($0.int(0)) }.first ?? 0
     }
 
     /// Per identifier type: findings, distinct values and files, most findings first.
@@ -193,7 +193,7 @@ public final class IndexReader {
             """
             SELECT g.type, COUNT(*), COUNT(DISTINCT g.value_key), COUNT(DISTINCT g.file_id)
             FROM finding g JOIN file f ON f.id = g.file_id
-            WHERE f.run_id = ?1 GROUP BY g.type ORDER BY COUNT(*) DESC, g.type
+            WHERE f.id IN (SELECT file_id FROM run_file WHERE run_id = ?1) GROUP BY g.type ORDER BY COUNT(*) DESC, g.type
             """, [run]
         ) { row in
             TypeTally(
@@ -211,7 +211,7 @@ public final class IndexReader {
             FROM file f1 JOIN finding g1 ON g1.file_id = f1.id
             JOIN finding g2 ON g2.value_key = g1.value_key AND g2.type = g1.type
             JOIN file f2 ON f2.id = g2.file_id
-            WHERE f1.run_id = ?1 AND f1.path = ?2 AND f2.run_id = ?1 AND f2.id != f1.id
+            WHERE f1.id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND f1.path = ?2 AND f2.id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND f2.id != f1.id
             GROUP BY f2.id ORDER BY 2 DESC, f2.path
             """, [run, path]
         ) { row in
@@ -226,13 +226,13 @@ public final class IndexReader {
     public func fileSummaries(run: Int64) throws(IndexError) -> [String: FileSummary] {
         var summaries: [String: FileSummary] = [:]
         for row in try rows(
-            "SELECT path, finding_count, risk_score, risk_tier FROM file WHERE run_id = ?1", [run],
+            "SELECT path, finding_count, risk_score, risk_tier FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1)", [run],
             { ($0.string(0) ?? "", Int($0.int(1)), Int($0.int(2)), RiskTier(rawValue: $0.string(3) ?? "") ?? .none) })
         {
             summaries[row.0] = FileSummary(findings: row.1, riskScore: row.2, riskTier: row.3, types: [])
         }
         for row in try rows(
-            "SELECT f.path, g.type FROM finding g JOIN file f ON f.id = g.file_id WHERE f.run_id = ?1 GROUP BY f.id, g.type",
+            "SELECT f.path, g.type FROM finding g JOIN file f ON f.id = g.file_id WHERE f.id IN (SELECT file_id FROM run_file WHERE run_id = ?1) GROUP BY f.id, g.type",
             [run], { ($0.string(0) ?? "", IdentifierType($0.string(1) ?? "")) })
         {
             summaries[row.0]?.types.insert(row.1)

@@ -1,7 +1,8 @@
 // What earlier runs already know: for an incremental scan, every file the last
 // compatible runs recorded whole (same rule set and limits), by path, with the
 // identity it had then. A file whose device, inode, size, mtime and ctime are
-// unchanged is not read again; the writer copies its rows and findings. The
+// unchanged is not read again; the run links the rows and findings an earlier
+// run wrote. The
 // runs considered are the last completed one and any after it — a run killed
 // part way lends what it finished, which is how a scan resumes.
 
@@ -55,14 +56,17 @@ public struct PriorFiles: Sendable {
         var ids: [Int64] = []
         while try runs.step() { ids.append(runs.int(0)) }
         let rows = try db.prepare(
-            "SELECT id, path, size, mtime_ns, ctime_ns, device, inode FROM file WHERE run_id = ?1 AND complete = 1 ORDER BY id")
+            "SELECT id, path, size, mtime_ns, ctime_ns, device, inode FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND complete = 1 ORDER BY id")
         for run in ids {
             var tops: [String: File] = [:]
             var members: [String: [Int64]] = [:]
+            let expected = Int(try db.scalar("SELECT COUNT(*) FROM run_file WHERE run_id = \(run)") ?? 0)
+            tops.reserveCapacity(expected)
+            prior.files.reserveCapacity(prior.files.count + expected)
             rows.reset().bind([run])
             while try rows.step() {
                 let path = rows.string(1) ?? ""
-                if let bang = path.firstIndex(of: "!") {
+                if let bang = path.utf8.firstIndex(of: 0x21) {
                     members[String(path[..<bang]), default: []].append(rows.int(0))
                 } else {
                     tops[path] = File(

@@ -107,7 +107,7 @@ struct ScanCommand: AsyncParsableCommand {
             let rate = Formatting.bytes(Int64(Double(totals.bytesScanned) / seconds))
             Terminal.note(
                 "phidex: run \(result.runID) \(result.status.rawValue): \(totals.filesOK) files read"
-                    + (totals.filesUnchanged > 0 ? " (\(totals.filesUnchanged) unchanged, copied from earlier runs)" : "") + ", "
+                    + (totals.filesUnchanged > 0 ? " (\(totals.filesUnchanged) unchanged, not read again)" : "") + ", "
                     + "\(totals.filesError) not readable, \(totals.filesSkipped) skipped; "
                     + "\(Formatting.bytes(totals.bytesScanned)) in \(String(format: "%.2f", seconds)) s (\(rate)/s); "
                     + "\(totals.findings) findings; index \(options.index.path)")
