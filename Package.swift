@@ -78,7 +78,7 @@ let package = Package(
             name: "PhidexScan",
             dependencies: [
                 "PhidexCore", "PhidexCrawl", "PhidexExtract", "PhidexDetect", "PhidexScore", "PhidexIndex",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

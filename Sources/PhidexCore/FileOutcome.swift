@@ -20,6 +20,9 @@ public struct FileOutcome: Sendable {
     /// The index row of an earlier run this unchanged file's rows are copied from (an incremental
     /// scan did not read it); its members and findings come with it.
     public var carriedFrom: Int64?
+    /// The logical path of a file read earlier in the same run whose content this file's equals: it
+    /// was not read; its rows and findings are copies of that file's, under its own path.
+    public var copyOf: String?
 
     public init(
         entry: FileEntry, status: FileStatus, reason: String? = nil, findings: [Finding] = [],
@@ -41,6 +44,13 @@ extension FileOutcome {
     public static func carried(_ entry: FileEntry, from source: Int64) -> FileOutcome {
         var outcome = FileOutcome(entry: entry, status: .ok)
         outcome.carriedFrom = source
+        return outcome
+    }
+
+    /// A file whose content equals that of `source`, read earlier in the run.
+    public static func copy(_ entry: FileEntry, of source: String) -> FileOutcome {
+        var outcome = FileOutcome(entry: entry, status: .ok)
+        outcome.copyOf = source
         return outcome
     }
 

@@ -45,8 +45,10 @@ public struct RunTotals: Sendable, Equatable {
     public var filesSkipped = 0
     public var bytesScanned: Int64 = 0
     public var findings = 0
-    /// Files (on disk) copied from an earlier run because they were unchanged.
+    /// Files (on disk) not read because they were unchanged since an earlier run.
     public var filesUnchanged = 0
+    /// Files not read because their content equals a file read earlier in the run.
+    public var filesCopies = 0
     public init() {}
 }
 
@@ -68,6 +70,8 @@ public actor IndexWriter {
     private let linkFile: Statement
     /// Unchanged files noted for copying and not copied yet.
     private var pendingCarried = 0
+    /// Files whose content equals an earlier file of this run, given their rows once it is written.
+    private var pendingCopies: [(entry: FileEntry, source: String)] = []
     private let insertReason: Statement
     private let findReason: Statement
     /// Reason texts already in the `reason` table, by text: most findings reuse a few hundred.
@@ -200,6 +204,10 @@ public actor IndexWriter {
             try carry(source, path: entry.path)
             return
         }
+        if let source = outcome.copyOf {
+            pendingCopies.append((entry, source))
+            return
+        }
         if let open = openFiles[entry.path] {
             try insertFindings(outcome.findings, of: open.id)
             totals.findings += outcome.findings.count
@@ -308,6 +316,68 @@ public actor IndexWriter {
         pendingCarried = 0
     }
 
+    /// Gives each copy the rows and findings of the file it equals (itself and, for an archive, its
+    /// members), under its own path and with its own metadata. Done last, when the lookup
+    /// indexes find the source's rows by path.
+    private func writeCopies() throws(SQLiteError) {
+        guard !pendingCopies.isEmpty else { return }
+        if transactionStart == nil {
+            try db.execute("BEGIN")
+            transactionStart = .now
+        }
+        let sourceRows = try db.prepare(
+            """
+            SELECT id, path FROM file WHERE run_id = ?1 AND (path = ?2 OR (path >= ?3 AND path < ?4)) ORDER BY id
+            """)
+        let copyRow = try db.prepare(
+            """
+            INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,
+                              bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, carried_from)
+            SELECT ?1, ?2, COALESCE(?3, size), COALESCE(?4, mtime_ns), COALESCE(?5, ctime_ns), COALESCE(?6, device),
+                   COALESCE(?7, inode), COALESCE(?8, uid), COALESCE(?9, gid), COALESCE(?10, mode), status, reason, bytes_read,
+                   finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, id
+            FROM file WHERE id = ?11
+            """)
+        let copyFindings = try db.prepare(
+            """
+            INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id)
+            SELECT ?1, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id
+            FROM finding WHERE file_id = ?2 ORDER BY id
+            """)
+        let copied = try db.prepare("SELECT status, bytes_read, finding_count FROM file WHERE id = ?1")
+        for (entry, source) in pendingCopies {
+            sourceRows.reset().bind([runID, source, source + "!", source + "\""])
+            var rows: [(Int64, String)] = []
+            while try sourceRows.step() { rows.append((sourceRows.int(0), sourceRows.string(1) ?? "")) }
+            for (id, path) in rows {
+                let top = path == source
+                copyRow.reset().bind([runID, entry.path + path.dropFirst(source.count)])
+                if top {
+                    copyRow.bind([runID, entry.path, entry.size, entry.mtimeNanoseconds, entry.ctimeNanoseconds,
+                                  Int64(bitPattern: entry.device), Int64(bitPattern: entry.inode), Int64(entry.uid),
+                                  Int64(entry.gid), Int64(entry.mode), id])
+                } else {
+                    copyRow.bind(11, id)
+                }
+                try copyRow.run()
+                let copy = db.lastInsertRowID
+                linkFile.reset().bind([runID, copy])
+                try linkFile.run()
+                copyFindings.reset().bind([copy, id])
+                try copyFindings.run()
+                copied.reset().bind([copy])
+                if try copied.step() {
+                    count(status: FileStatus(rawValue: copied.string(0) ?? ""), bytesRead: top ? copied.int(1) : 0, depth: top ? 0 : 1)
+                    totals.findings += Int(copied.int(2))
+                }
+                _ = copied.reset()
+            }
+            totals.filesCopies += 1
+        }
+        pendingCopies = []
+        try commit()
+    }
+
     /// Counts a completed file in the run's totals.
     private func count(_ outcome: FileOutcome) {
         count(status: outcome.status, bytesRead: outcome.bytesRead, depth: outcome.depth)
@@ -358,6 +428,7 @@ public actor IndexWriter {
                 try db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount))")
                 try db.execute(Schema.lookupIndexes)
             }
+            try writeCopies()
             let update = try db.prepare(
                 """
                 UPDATE scan_run SET finished_at = ?1, status = ?2, files_ok = ?3, files_error = ?4, files_skipped = ?5,

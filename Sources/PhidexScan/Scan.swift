@@ -41,6 +41,7 @@ public enum Scan {
                 phidexVersion: PhidexVersion.current, ruleHashes: engine.catalogue.contentHashes,
                 reuseKey: options.reuseKey(rulesetVersion: engine.catalogue.version)))
         let prior = writer.prior
+        let contents = ContentIndex()
         let scorer = RiskScorer(catalogue: engine.catalogue)
         let crawler = Crawler(roots: options.roots, options: options.crawl)
         let queue = BatchQueue<[CrawlItem]>(capacity: max(4, options.ioWindow * 2))
@@ -74,7 +75,8 @@ public enum Scan {
                                     producers.addTask(executorPreference: executor) {
                                         do {
                                             try await work(
-                                                queue: queue, results: results, prior: prior, progress: progress, logger: logger,
+                                                queue: queue, results: results, prior: prior, contents: contents,
+                                                followSymlinks: options.crawl.followSymlinks, progress: progress, logger: logger,
                                                 scanner: FileScanner(
                                                     engine: engine, scorer: scorer, keyer: writer.keyer,
                                                     chunkSize: options.chunkSize,
@@ -111,8 +113,8 @@ public enum Scan {
     }
 
     private static func work(
-        queue: BatchQueue<[CrawlItem]>, results: BatchQueue<[FileOutcome]>, prior: PriorFiles, progress: ScanProgress,
-        logger: Logger,
+        queue: BatchQueue<[CrawlItem]>, results: BatchQueue<[FileOutcome]>, prior: PriorFiles, contents: ContentIndex,
+        followSymlinks: Bool, progress: ScanProgress, logger: Logger,
         scanner: FileScanner
     ) async throws {
         while let batch = await queue.next() {
@@ -128,10 +130,15 @@ public enum Scan {
                 case .file(let entry) where prior.unchanged(entry) != nil:
                     produced = [.carried(entry, from: prior.unchanged(entry)!)]  // unchanged: not read again
                 case .file(let entry):
+                    if let source = contents.copySource(of: entry, followSymlinks: followSymlinks) {
+                        produced = [.copy(entry, of: source)]  // the same content was read already
+                        break
+                    }
                     produced = scanner.scan(entry) { early in
                         progress.add(files: 0, bytes: 0, findings: early.reduce(0) { $0 + $1.findings.count }, errors: 0)
                         return sendWaiting(early, to: results)
                     }
+                    if let own = produced.last, own.entry.path == entry.path, own.status == .ok { contents.register(entry) }
                 case .settled(let settled): produced = [settled]
                 }
                 for outcome in produced {

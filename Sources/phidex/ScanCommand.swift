@@ -107,12 +107,20 @@ struct ScanCommand: AsyncParsableCommand {
             let rate = Formatting.bytes(Int64(Double(totals.bytesScanned) / seconds))
             Terminal.note(
                 "phidex: run \(result.runID) \(result.status.rawValue): \(totals.filesOK) files read"
-                    + (totals.filesUnchanged > 0 ? " (\(totals.filesUnchanged) unchanged, not read again)" : "") + ", "
+                    + Self.notRead(totals) + ", "
                     + "\(totals.filesError) not readable, \(totals.filesSkipped) skipped; "
                     + "\(Formatting.bytes(totals.bytesScanned)) in \(String(format: "%.2f", seconds)) s (\(rate)/s); "
                     + "\(totals.findings) findings; index \(options.index.path)")
         }
         if result.status == .interrupted { throw ExitCode(130) }
+    }
+
+    /// " (N unchanged, not read again; M copies of files already read)", or nothing.
+    static func notRead(_ totals: RunTotals) -> String {
+        var parts: [String] = []
+        if totals.filesUnchanged > 0 { parts.append("\(totals.filesUnchanged) unchanged, not read again") }
+        if totals.filesCopies > 0 { parts.append("\(totals.filesCopies) copies of files already read") }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 }
 

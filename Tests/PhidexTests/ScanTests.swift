@@ -103,6 +103,34 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         #expect(stored == 160_000)
     }
 
+    /// Copies of one content (backup copies, an archive saved twice) are read once: each copy gets
+    /// the same findings and score under its own path, with its own metadata.
+    @Test func identicalContentIsReadOnce() async throws {
+        let tree = try TestTree("scan-copies")
+        let csv = "mrn,ssn\n" + (0..<6_000).map { String(format: "%08d,512-44-%04d\n", 1_000_000 + $0, $0 % 9_000 + 1_000) }.joined()
+        try tree.file("a/patients.csv", csv)
+        try tree.file("b/patients-copy.csv", csv)
+        try tree.file("c/patients (1).csv", csv)
+        let zip = try ArchiveBuilder.build(.zipStored, members: [ArchiveMember(name: "export/patients.csv", content: .bytes(Array(csv.utf8)))])
+        try tree.bytes("a/export.zip", zip)
+        try tree.bytes("b/export-old.zip", zip)
+        chmod(tree.path("c/patients (1).csv"), 0o600)
+        let index = tree.root + ".db"
+        let result = try await Scan.run(scanOptions(tree, index: index, jobs: 1), engine: Shared.engine)
+        #expect(result.totals.filesCopies == 3, "\(result.totals)")
+        #expect(result.totals.findings == 5 * 12_000)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        let rows = try files(reader, run: result.runID)
+        for path in ["a/patients.csv", "b/patients-copy.csv", "c/patients (1).csv", "a/export.zip!export/patients.csv", "b/export-old.zip!export/patients.csv"] {
+            let file = try #require(rows[tree.path(path)], "\(path)")
+            #expect(file.findingCount == 12_000 && file.riskScore == rows[tree.path("a/patients.csv")]?.riskScore, "\(path)")
+        }
+        #expect(rows[tree.path("c/patients (1).csv")]?.mode == 0o100600, "a copy keeps its own permissions")
+        var copies = 0
+        try reader.findings(run: result.runID, filter: FindingFilter(under: tree.path("b"))) { _ in copies += 1 }
+        #expect(copies == 24_000)
+    }
+
     @Test func valueQueryFindsEveryFileHoldingTheValue() async throws {
         let tree = try makeShare()
         let index = tree.path("../\(UUID().uuidString).db")
