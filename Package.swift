@@ -67,7 +67,9 @@ let package = Package(
             resources: [.embedInCode("Rules")],
             swiftSettings: strict
         ),
-        .target(name: "PhidexScore", dependencies: ["PhidexCore", "PhidexDetect"], swiftSettings: strict),
+        .target(
+            name: "PhidexScore", dependencies: ["PhidexCore", "PhidexDetect"], resources: [.embedInCode("Model")],
+            swiftSettings: strict),
         .target(
             name: "PhidexIndex",
             dependencies: ["PhidexCore", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],

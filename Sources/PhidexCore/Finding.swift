@@ -16,6 +16,9 @@ public struct Finding: Hashable, Sendable {
     public var valueKey: Int64
     /// Why the rule fired (shape, checks passed, context seen), never quoting the value.
     public var reason: String
+    /// The record of its file the finding belongs to (a line, a CSV row, an HL7 message, findings a
+    /// few bytes apart): findings sharing it describe one person. 0 when unknown.
+    public var record: Int64 = 0
 
     public init(
         rule: RuleID, type: IdentifierType, span: ByteSpan, line: Int64, confidence: Double, masked: String,

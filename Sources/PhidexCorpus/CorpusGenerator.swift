@@ -116,6 +116,8 @@ public struct CorpusGenerator: Sendable {
                 factory.dischargePDF(name: "2021/summary.pdf"), factory.studyDICOM(name: "2021/ct.dcm"),
                 try factory.practiceSQLite(name: "2021/practice.sqlite", rows: 10),
             ]))
+            // Issue 8: single identifiers outside any record, for the risk model's ordering.
+            for i in 0..<3 { place("docs/followups", factory.strayMemo(name: "followup-\(n(i, 3)).txt")) }
         }
 
         // Hostile archives, once per corpus.

@@ -214,4 +214,21 @@ extension DocumentFactory {
         artifact.bytes.removeFirst(2)
         return artifact
     }
+
+    /// A memo with one stray identifier: no name, no date of birth, no record around it — the
+    /// lowest rung of real exposure, which the risk model must rank below patient records.
+    mutating func strayMemo(name: String) -> Artifact {
+        let patient = patients(1)[0]
+        var doc = DocumentBuilder(format: "stray")
+        doc.write("Follow-up from the billing meeting\n\nThe payer bounced one claim again. ")
+        if rng.chance(0.5) {
+            doc.write("The SSN on the form was ")
+            doc.plantTaxID(of: patient)
+        } else {
+            doc.write("Chart MRN ")
+            doc.plant("mrn", patient.mrn, person: patient.id)
+        }
+        doc.write("; please check it against the registration desk's copy before resubmitting.\n")
+        return doc.artifact(name: name)
+    }
 }

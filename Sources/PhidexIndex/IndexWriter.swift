@@ -147,8 +147,8 @@ public actor IndexWriter {
             self.insertFinding = try db.prepare(
                 """
                 INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason,
-                                     reason_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', ?10)
+                                     reason_id, record)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', ?10, ?11)
                 """)
             self.insertReason = try db.prepare("INSERT INTO reason (text) VALUES (?1) ON CONFLICT (text) DO NOTHING")
             self.findReason = try db.prepare("SELECT id FROM reason WHERE text = ?1")
@@ -279,6 +279,7 @@ public actor IndexWriter {
             row.bind(8, finding.masked)
             row.bind(9, finding.valueKey)
             row.bind(10, try reasonID(finding.reason))
+            row.bind(11, finding.record)
             try row.run()
         }
     }
@@ -340,8 +341,8 @@ public actor IndexWriter {
             """)
         let copyFindings = try db.prepare(
             """
-            INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id)
-            SELECT ?1, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id
+            INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id, record)
+            SELECT ?1, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id, record
             FROM finding WHERE file_id = ?2 ORDER BY id
             """)
         let copied = try db.prepare("SELECT status, bytes_read, finding_count FROM file WHERE id = ?1")

@@ -93,7 +93,7 @@ final class FileScanner {
             hand(.partial(memberEntry(item), findings: findings(), depth: item.depth))
         }
         if file.size >= Self.pipelineThreshold, Self.isContainer(source) {
-            pipelined(source, batch: handBatch, contentDone: { scanned = result() }, settle: settle)
+            pipelined(source, batch: handBatch, contentDone: { scanned = result(mode: file.mode) }, settle: settle)
         } else {
             walker.walk(source, path: entry.path) { item, stream in
                 startContent()
@@ -106,7 +106,7 @@ final class FileScanner {
                     handBatch(item)
                 }
                 scanner.finish(into: &matches)
-                scanned = result()
+                scanned = result(mode: file.mode)
             } settled: { settle($0) }
         }
         return pending
@@ -176,18 +176,22 @@ final class FileScanner {
             clinicalTerms += terms
             matches.removeAll { $0.type == .clinicalTerm }
         }
-        scorer.add(matches, to: &tally)
+        let records = scorer.add(matches, to: &tally)
         defer { matches.removeAll(keepingCapacity: true) }
-        return matches.map { match in
-            Finding(
+        return zip(matches, records).map { match, record in
+            var finding = Finding(
                 rule: match.rule, type: match.type, span: match.span, line: match.line, confidence: match.confidence,
                 masked: match.masked, valueKey: keyer.key(for: match.normalized), reason: match.reason)
+            finding.record = record
+            return finding
         }
     }
 
-    private func result() -> (findings: [Finding], risk: RiskScore, clinicalTerms: Int) {
+    /// The content's last findings and its score; `mode` is the permission bits of the file on disk
+    /// (an archive member is as exposed as its archive).
+    private func result(mode: UInt32) -> (findings: [Finding], risk: RiskScore, clinicalTerms: Int) {
         let last = findings()
-        return (last, scorer.score(tally), clinicalTerms)
+        return (last, scorer.score(tally, mode: mode, clinicalTerms: clinicalTerms), clinicalTerms)
     }
 }
 

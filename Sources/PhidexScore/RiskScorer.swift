@@ -17,21 +17,44 @@ public import PhidexDetect
 public struct RiskScorer: Sendable {
     private let weights: [RuleID: Double]
 
-    public init(catalogue: RuleCatalogue) {
+    public init(catalogue: RuleCatalogue, model: RiskModel = .builtIn) {
+        self.model = model
         var weights: [RuleID: Double] = [:]
         for rule in catalogue.rules { weights[rule.id] = rule.riskWeight }
         self.weights = weights
     }
 
-    public func score(_ matches: [Match]) -> RiskScore {
+    public let model: RiskModel
+    /// Lines between two findings of one record, at most.
+    static let recordLineGap: Int64 = 3
+
+    public func score(_ matches: [Match], mode: UInt32 = 0o600, clinicalTerms: Int = 0) -> RiskScore {
         var tally = RiskTally()
-        add(matches, to: &tally)
-        return score(tally)
+        _ = add(matches, to: &tally)
+        return score(tally, mode: mode, clinicalTerms: clinicalTerms)
     }
 
-    /// Counts `matches` into `tally`: a file read in batches is scored from its tally at the end.
-    public func add(_ matches: [Match], to tally: inout RiskTally) {
+    /// Counts `matches` (in stream order) into `tally` and returns each one's record number: a file
+    /// read in batches is scored from its tally at the end. A record is a run of nearby lines that
+    /// names each kind of identifier once: a CSV row (the next row repeats its types), a note's or
+    /// a DICOM header's labelled lines, a log line. A record that holds a strong identifier and a
+    /// name or date of birth is a patient record.
+    public func add(_ matches: [Match], to tally: inout RiskTally) -> [Int64] {
+        var records: [Int64] = []
+        records.reserveCapacity(matches.count)
+        let strong = model.strongTypes, personal = model.personalTypes
         for match in matches {
+            if match.line != tally.line {
+                if match.line - tally.line > Self.recordLineGap || tally.recordTypes.contains(match.type) {
+                    tally.closeRecord()
+                    tally.record += 1
+                }
+                tally.line = match.line
+            }
+            tally.recordTypes.insert(match.type)
+            records.append(tally.record)
+            if strong.contains(match.type) { tally.recordHasStrong = true }
+            if personal.contains(match.type) { tally.recordHasPersonal = true }
             // Mutated in place: copying a tally out and back would copy its set every time.
             let weight = weights[match.rule] ?? 0
             modify(&tally.byType[match.type, default: RiskTally.TypeTally()]) { tally in
@@ -41,9 +64,13 @@ public struct RiskScorer: Sendable {
                 tally.weight = max(tally.weight, weight)
             }
         }
+        return records
     }
 
-    public func score(_ tally: RiskTally) -> RiskScore {
+    /// The score of a tally, for a file with permission bits `mode` that showed `clinicalTerms`.
+    public func score(_ tally: RiskTally, mode: UInt32, clinicalTerms: Int) -> RiskScore {
+        var tally = tally
+        tally.closeRecord()
         var factors: [RiskFactor] = []
         for (type, tally) in tally.byType.sorted(by: { $0.key < $1.key }) {
             let distinct = tally.values.count
@@ -54,8 +81,30 @@ public struct RiskScorer: Sendable {
                 + String(format: "%.2f", confidence) + (distinct > 1 ? " × (1 + log2 \(distinct))" : "")
             factors.append(RiskFactor(label: label, points: points))
         }
+        if tally.patientRecords > 0 {
+            let n = tally.patientRecords
+            factors.append(RiskFactor(
+                label: "\(n) record\(n == 1 ? "" : "s") \(model.record.label) × \(Int(model.record.points))"
+                    + (n > 1 ? " × (1 + log2 \(n))" : ""),
+                points: model.record.points * (1 + log2(Double(n)))))
+        }
         factors.sort { $0.points > $1.points }
-        let total = factors.reduce(0) { $0 + $1.points }
+        let base = factors.reduce(0) { $0 + $1.points }
+        var total = base
+        if base > 0 && clinicalTerms > 0 {
+            let added = total * (model.clinical.multiplier - 1)
+            factors.append(RiskFactor(label: "× \(model.clinical.multiplier) for \(model.clinical.label)", points: added))
+            total += added
+        }
+        if base > 0 {
+            let multiplier = mode & 0o004 != 0 ? model.exposure.worldReadable : mode & 0o040 != 0 ? model.exposure.groupReadable : 1
+            if multiplier != 1 {
+                let label = mode & 0o004 != 0 ? model.exposure.labelWorld : model.exposure.labelGroup
+                let added = total * (multiplier - 1)
+                factors.append(RiskFactor(label: "× \(multiplier): \(label)", points: added))
+                total += added
+            }
+        }
         return RiskScore(score: Int(total.rounded()), factors: factors)
     }
 }
@@ -74,8 +123,23 @@ public struct RiskTally: Sendable {
     public static let distinctLimit = 1_000_000
 
     var byType: [IdentifierType: TypeTally] = [:]
+    /// The current record (line) and what it holds so far.
+    var line: Int64 = -1
+    var record: Int64 = 0
+    var recordHasStrong = false
+    var recordHasPersonal = false
+    var recordTypes: Set<IdentifierType> = []
+    /// Records that tie a strong identifier to a name or date of birth.
+    var patientRecords = 0
 
     public init() {}
+
+    mutating func closeRecord() {
+        if recordHasStrong && recordHasPersonal { patientRecords += 1 }
+        recordHasStrong = false
+        recordHasPersonal = false
+        recordTypes.removeAll(keepingCapacity: true)
+    }
 }
 
 private func modify<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }

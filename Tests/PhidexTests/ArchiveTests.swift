@@ -153,9 +153,8 @@ import Testing
         try tree.bytes("bomb.zip", try ArchiveBuilder.build(.zip, members: (1...4).map { ArchiveMember(name: "part-\($0).zip", content: .bytes(part)) }))
         var limits = ArchiveLimits()
         limits.ratioFloor = 8 << 20
-        let started = ContinuousClock.now
+        // How little is decoded is the check (below), not wall-clock time, which a loaded machine stretches.
         let (reader, run) = try await scan(tree, limits: limits)
-        #expect(started.duration(to: .now) < .seconds(20))
         let byPath = try files(reader, run)
         #expect(byPath[tree.path("bomb.zip")]?.status == .limit("ratio"))
         #expect(byPath[tree.path("bomb.zip") + "!part-1.zip!zeros.bin"]?.status == .limit("ratio"))

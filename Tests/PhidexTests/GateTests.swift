@@ -11,6 +11,7 @@ import Testing
         _ = try tree.file("exports/roster.csv", "mrn,ssn,dob\n00142816,512-44-3817,1962-03-14\n")
         _ = try tree.file("notes/visit.txt", "Seen today. MRN: 00555123\n")
         _ = try tree.file("docs/readme.md", "Nothing to see here.\n")
+        chmod(tree.path("exports/roster.csv"), 0o600)  // not readable by everyone: high, not critical
         return tree
     }
 
