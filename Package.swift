@@ -84,7 +84,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "PhidexReport", dependencies: ["PhidexCore", "PhidexIndex", "PhidexEval"], swiftSettings: strict),
+        .target(name: "PhidexReport", dependencies: ["PhidexCore", "PhidexScore", "PhidexIndex", "PhidexEval"], swiftSettings: strict),
         .target(name: "PhidexCorpus", dependencies: ["CArchive", "CSQLite"], swiftSettings: strict),
         .target(
             name: "PhidexEval",

@@ -23,6 +23,10 @@ public struct Match: Sendable, Hashable {
     public var masked: String
     /// 1-based line of the first byte; set by the `StreamScanner`.
     public var line: Int64 = 0
+    /// Where the record the match belongs to starts, when the format says (an HL7 message's MSH
+    /// segment): matches with the same anchor describe one person. Window-relative in a detector,
+    /// a stream offset once the `StreamScanner` hands it on.
+    public var recordAnchor: Int64?
 
     public init(
         rule: RuleID, type: IdentifierType, span: ByteSpan, confidence: Double, reason: String, normalized: String,

@@ -193,6 +193,12 @@ public struct PatternDetector: Detector {
         let atStreamStart = start == 0 && context.windowStart == 0
         guard atStreamStart || (start > 0 && (window[start - 1] == 0x0D || window[start - 1] == 0x0A)) else { return }
         let name = (window[start], window[start + 1], window[start + 2])
+        let first = matches.count
+        defer {
+            // Every value of a message belongs to its patient: anchor them at the message's MSH.
+            let anchor = Int64(Self.messageStart(before: start, in: window))
+            for index in first..<matches.count { matches[index].recordAnchor = anchor }
+        }
         var field = 1, fieldStart = end
         var position = end
         let limit = min(window.count, end + Self.segmentLimit)
@@ -206,6 +212,22 @@ public struct PatternDetector: Detector {
             }
             position += 1
         }
+    }
+
+    /// The start of the HL7 message holding the segment at `start`: the nearest `MSH|` at a segment
+    /// start before it (within 16 KiB), else the segment itself.
+    static func messageStart(before start: Int, in window: UnsafeRawBufferPointer) -> Int {
+        var position = start
+        let earliest = max(0, start - (16 << 10))
+        while position >= earliest {
+            if position + 4 <= window.count, window[position] == 0x4D, window[position + 1] == 0x53, window[position + 2] == 0x48,
+                window[position + 3] == 0x7C, position == 0 || window[position - 1] == 0x0D || window[position - 1] == 0x0A
+            {
+                return position
+            }
+            position -= 1
+        }
+        return start
     }
 
     private func hl7Field(segment: (UInt8, UInt8, UInt8), number: Int, start: Int, end: Int, in window: UnsafeRawBufferPointer, into matches: inout [Match]) {

@@ -138,6 +138,7 @@ public final class StreamScanner {
             cursor = start
             match.line = linesBefore + 1
             match.span.offset += windowStart
+            if let anchor = match.recordAnchor { match.recordAnchor = anchor + windowStart }
             if !carved.isEmpty, let run = carved.first(where: { $0.holds(match.span.offset) }) {
                 let original = run.original(offset: match.span.offset, length: match.span.length)
                 match.span = ByteSpan(offset: original.offset, length: original.length)

@@ -222,6 +222,61 @@ public final class IndexReader {
         }
     }
 
+    /// The people a run's findings expose: values of the identifier types that name one person
+    /// each (`types`), linked when they share a record, counted once across files.
+    public func individuals(run: Int64, types: [IdentifierType]) throws(IndexError) -> IndividualsEstimate {
+        var index: [Int64: Int] = [:]  // value key -> node
+        var parent: [Int] = []
+        var byType: [IdentifierType: Set<Int64>] = [:]
+        func find(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        var lastRecord: (Int64, Int64)?
+        var recordRoot: Int?
+        let placeholders = types.indices.map { "?\($0 + 2)" }.joined(separator: ",")
+        do {
+            try each(
+                """
+                SELECT file_id, record, type, value_key FROM finding
+                WHERE file_id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND type IN (\(placeholders))
+                ORDER BY file_id, record
+                """, [run] + types.map(\.rawValue)
+            ) { row in
+                let key = row.int(3)
+                let node: Int
+                if let known = index[key] {
+                    node = known
+                } else {
+                    node = parent.count
+                    parent.append(node)
+                    index[key] = node
+                }
+                byType[IdentifierType(row.string(2) ?? ""), default: []].insert(key)
+                let record = (row.int(0), row.int(1))
+                // Record 0 is "unknown" (findings indexed before records were kept): never linked.
+                if let last = lastRecord, last == record, record.1 != 0, let root = recordRoot {
+                    let a = find(root), b = find(node)
+                    if a != b { parent[b] = a }
+                } else {
+                    recordRoot = node
+                }
+                lastRecord = record
+            }
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError("\(error)")
+        }
+        let estimate = (0..<parent.count).count { find($0) == $0 }
+        return IndividualsEstimate(
+            estimate: estimate, lowerBound: byType.values.map(\.count).max() ?? 0, byType: byType.mapValues(\.count))
+    }
+
     /// Per file of a run: findings, risk and the identifier types found, by path.
     public func fileSummaries(run: Int64) throws(IndexError) -> [String: FileSummary] {
         var summaries: [String: FileSummary] = [:]

@@ -94,3 +94,16 @@ public struct LinkedFile: Sendable, Equatable {
     public var types: [IdentifierType]
     public var riskScore: Int
 }
+
+/// How many distinct people a run's findings expose, estimated.
+public struct IndividualsEstimate: Sendable, Equatable {
+    /// People: groups of identifier values linked by appearing in one record (a row, a message, a
+    /// note), every value counted once however many files hold it.
+    public var estimate: Int
+    /// At least this many: the distinct values of the most common identifier type (no two people
+    /// share an SSN or an MRN). The truth lies between this and `estimate` when a person's
+    /// identifiers never appear together.
+    public var lowerBound: Int
+    /// Distinct values per identifier type used.
+    public var byType: [IdentifierType: Int]
+}

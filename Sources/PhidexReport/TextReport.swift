@@ -3,6 +3,7 @@
 
 public import PhidexIndex
 import PhidexCore
+import PhidexScore
 
 /// The plain-text summary of one run.
 public struct TextReport {
@@ -29,6 +30,11 @@ public struct TextReport {
         let tallies = try reader.typeTallies(run: run.id)
         let filesWithFindings = try reader.filesWithFindings(run: run.id)
         try emit("  findings   \(totals.findings) in \(filesWithFindings) file\(filesWithFindings == 1 ? "" : "s")")
+        let people = try reader.individuals(run: run.id, types: RiskModel.builtIn.strongTypes.sorted())
+        if people.estimate > 0 {
+            try emit("  people     about \(people.estimate) individuals exposed (at least \(people.lowerBound)): "
+                + "distinct identifier values, linked when found in one record")
+        }
         try emit("")
 
         if !tallies.isEmpty {

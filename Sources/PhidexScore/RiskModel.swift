@@ -3,7 +3,7 @@
 // exposure multipliers. docs/risk.md explains each and how they combine.
 
 import Foundation
-import PhidexCore
+public import PhidexCore
 
 /// The weights and multipliers of the risk model.
 public struct RiskModel: Sendable, Decodable {
@@ -46,7 +46,7 @@ public struct RiskModel: Sendable, Decodable {
     }()
 
     /// Types whose values identify a person on their own.
-    var strongTypes: Set<IdentifierType> { Set(record.strong.map(IdentifierType.init(rawValue:))) }
+    public var strongTypes: Set<IdentifierType> { Set(record.strong.map(IdentifierType.init(rawValue:))) }
     /// Types that say whose a record is.
     var personalTypes: Set<IdentifierType> { Set(record.personal.map(IdentifierType.init(rawValue:))) }
 }

@@ -44,13 +44,20 @@ public struct RiskScorer: Sendable {
         records.reserveCapacity(matches.count)
         let strong = model.strongTypes, personal = model.personalTypes
         for match in matches {
-            if match.line != tally.line {
-                if match.line - tally.line > Self.recordLineGap || tally.recordTypes.contains(match.type) {
-                    tally.closeRecord()
-                    tally.record += 1
-                }
-                tally.line = match.line
+            // A new record: a new line that repeats a kind already in the record or comes after a
+            // gap; or, on one line (an HL7 batch is one line of CR-separated segments), a strong
+            // identifier the record already has.
+            let newLine = match.line != tally.line
+            let newAnchor = match.recordAnchor != nil && match.recordAnchor != tally.anchor
+            if newAnchor
+                || newLine && (match.line - tally.line > Self.recordLineGap || tally.recordTypes.contains(match.type))
+                || !newLine && match.recordAnchor == nil && strong.contains(match.type) && tally.recordTypes.contains(match.type)
+            {
+                tally.closeRecord()
+                tally.record += 1
             }
+            tally.line = match.line
+            if let anchor = match.recordAnchor { tally.anchor = anchor }
             tally.recordTypes.insert(match.type)
             records.append(tally.record)
             if strong.contains(match.type) { tally.recordHasStrong = true }
@@ -129,6 +136,8 @@ public struct RiskTally: Sendable {
     var recordHasStrong = false
     var recordHasPersonal = false
     var recordTypes: Set<IdentifierType> = []
+    /// The current record's format anchor (an HL7 message's start), if any.
+    var anchor: Int64?
     /// Records that tie a strong identifier to a name or date of birth.
     var patientRecords = 0
 

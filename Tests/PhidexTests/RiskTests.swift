@@ -6,6 +6,7 @@
 import Foundation
 import PhidexCore
 import PhidexIndex
+import PhidexScore
 import Testing
 
 @Suite(.serialized) struct RiskTests {
@@ -90,5 +91,34 @@ import Testing
         }
         #expect(!explained.stdout.contains("512-44-3817"))
         #expect(try PhidexBinary.run(["explain", tree.path("missing.csv"), "--index", index]).status == 1)
+    }
+
+    /// The individuals estimate is within 5% of the generator's true number of distinct synthetic
+    /// patients (people with an identifier planted where a scanner can read it).
+    @Test func individualsEstimateIsWithinFivePercentOfTheTruth() throws {
+        let tree = try TestTree("risk-people")
+        let index = tree.root + ".db"
+        #expect(try PhidexBinary.run(["scan", Self.corpus + "/share", "--index", index, "-q"]).status == 0)
+        let reader = try IndexReader(location: IndexLocation(path: index))
+        let people = try reader.individuals(run: try reader.defaultRun().id, types: RiskModel.builtIn.strongTypes.sorted())
+
+        let strong = Set(RiskModel.builtIn.record.strong)
+        var expected: Set<String> = [], persons: Set<Int> = []
+        var plants: [(path: String, person: Int, type: String)] = []
+        for line in try String(contentsOfFile: Self.corpus + "/truth.jsonl", encoding: .utf8).split(separator: "\n") {
+            guard let entry = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let path = entry["path"] as? String
+            else { continue }
+            if entry["kind"] as? String == "file", entry["expect"] != nil { expected.insert(path) }
+            if entry["kind"] as? String == "plant", let person = entry["person"] as? Int, let type = entry["type"] as? String {
+                plants.append((path, person, type))
+            }
+        }
+        for plant in plants where strong.contains(plant.type) && !expected.contains(where: { plant.path == $0 || plant.path.hasPrefix($0 + "!") }) {
+            persons.insert(plant.person)
+        }
+        let truth = Double(persons.count)
+        #expect(truth > 250)
+        #expect(abs(Double(people.estimate) - truth) <= 0.05 * truth, "estimated \(people.estimate), true \(persons.count)")
+        #expect(people.lowerBound <= people.estimate)
     }
 }
