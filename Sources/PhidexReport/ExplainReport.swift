@@ -14,7 +14,7 @@ public enum ExplainReport {
         try emit("  status      \(file.status.rawValue)" + (file.reason.map { ": \($0)" } ?? ""))
         let permissions = String(file.mode & 0o7777, radix: 8)
         try emit("  exposure    owner uid \(file.uid), group gid \(file.gid), permissions \(String(repeating: "0", count: max(0, 4 - permissions.count)) + permissions)"
-            + (file.mode & 0o004 != 0 ? " (anyone may read it)" : file.mode & 0o040 != 0 ? " (its group may read it)" : ""))
+            + " (the factors say whether its folders let others reach it)")
         if file.status == .encrypted || file.status.isLimit {
             try emit("  unknown     part of its content could not be read (\(file.status.rawValue)): its risk may be higher than shown")
         }

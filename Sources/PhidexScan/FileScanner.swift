@@ -93,7 +93,7 @@ final class FileScanner {
             hand(.partial(memberEntry(item), findings: findings(), depth: item.depth))
         }
         if file.size >= Self.pipelineThreshold, Self.isContainer(source) {
-            pipelined(source, batch: handBatch, contentDone: { scanned = result(mode: file.mode) }, settle: settle)
+            pipelined(source, batch: handBatch, contentDone: { scanned = result(mode: exposure(of: file)) }, settle: settle)
         } else {
             walker.walk(source, path: entry.path) { item, stream in
                 startContent()
@@ -106,7 +106,7 @@ final class FileScanner {
                     handBatch(item)
                 }
                 scanner.finish(into: &matches)
-                scanned = result(mode: file.mode)
+                scanned = result(mode: exposure(of: file))
             } settled: { settle($0) }
         }
         return pending
@@ -160,6 +160,34 @@ final class FileScanner {
                 break events
             }
         }
+    }
+
+    /// Directories' permission bits by path (what a worker has looked up).
+    private var directoryModes: [[UInt8]: UInt32] = [:]
+
+    /// The file's permission bits as others can use them: its read bits count for "other" (or
+    /// group) only when every directory above it lets them through (the x bit). A world-readable
+    /// file in a private folder is not world-readable.
+    private func exposure(of file: FileEntry) -> UInt32 {
+        var mode = file.mode & 0o777
+        guard mode & 0o044 != 0 else { return mode }
+        var path = file.osPath
+        while let slash = path.lastIndex(of: 0x2F), slash > 0 {
+            path.removeSubrange(slash...)
+            let directory: UInt32
+            if let known = directoryModes[path] {
+                directory = known
+            } else {
+                var st = stat()
+                let found = (path + [0]).withUnsafeBufferPointer { stat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &st) } == 0
+                directory = found ? UInt32(st.st_mode) & 0o777 : 0o777
+                directoryModes[path] = directory
+            }
+            if directory & 0o001 == 0 { mode &= ~0o004 }
+            if directory & 0o010 == 0 { mode &= ~0o040 }
+            if mode & 0o044 == 0 { break }
+        }
+        return mode
     }
 
     private func startContent() {

@@ -90,6 +90,14 @@ import Testing
             #expect(explained.stdout.contains(part), "\(part): \(explained.stdout)")
         }
         #expect(!explained.stdout.contains("512-44-3817"))
+        // The same file in a folder others cannot enter is not exposed to them.
+        try FileManager.default.createDirectory(atPath: tree.path("private"), withIntermediateDirectories: true)
+        _ = try tree.file("private/roster.csv", "mrn,ssn,dob,name\n00142816,512-44-3817,1958-07-21,Avery Quill\n")
+        chmod(tree.path("private/roster.csv"), 0o644)
+        chmod(tree.path("private"), 0o700)
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", index, "-q"]).status == 0)
+        let hidden = try PhidexBinary.run(["explain", tree.path("private/roster.csv"), "--index", index])
+        #expect(hidden.status == 0 && !hidden.stdout.contains("readable by every user"), "\(hidden.stdout)")
         #expect(try PhidexBinary.run(["explain", tree.path("missing.csv"), "--index", index]).status == 1)
     }
 
