@@ -107,3 +107,17 @@ public struct IndividualsEstimate: Sendable, Equatable {
     /// Distinct values per identifier type used.
     public var byType: [IdentifierType: Int]
 }
+
+/// One folder's share of a run's risk.
+public struct FolderRollup: Sendable, Equatable {
+    public var folder: String
+    public var filesWithFindings = 0
+    public var findings = 0
+    public var highestRisk = 0
+    /// Files (or members) encrypted or stopped at a limit: their risk is unknown.
+    public var notFullyRead = 0
+    /// Distinct people whose identifiers lie below the folder.
+    public var individuals = 0
+
+    public init(folder: String) { self.folder = folder }
+}

@@ -61,6 +61,15 @@ public struct TextReport {
             try emit("")
         }
 
+        var unknown: [FileRecord] = []
+        try reader.files(run: run.id, order: .risk) { if $0.status == .encrypted || $0.status.isLimit { unknown.append($0) } }
+        if !unknown.isEmpty {
+            try emit("Unknown risk: content that could not be read (\(unknown.count))")
+            for file in unknown.prefix(errorLimit) { try emit("  \(file.status.rawValue)  \(file.path)") }
+            if unknown.count > errorLimit { try emit("  … and \(unknown.count - errorLimit) more (phidex query --status encrypted --status limit)") }
+            try emit("")
+        }
+
         var failed: [FileRecord] = []
         try reader.files(run: run.id, statuses: [.error]) { failed.append($0) }
         if !failed.isEmpty {

@@ -132,7 +132,7 @@ public struct RiskTally: Sendable {
     var byType: [IdentifierType: TypeTally] = [:]
     /// The current record (line) and what it holds so far.
     var line: Int64 = -1
-    var record: Int64 = 0
+    var record: Int64 = 1  // 0 means "unknown" in the index
     var recordHasStrong = false
     var recordHasPersonal = false
     var recordTypes: Set<IdentifierType> = []

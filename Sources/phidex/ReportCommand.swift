@@ -28,10 +28,27 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "How many of the riskiest files to list (text format).")
     var top: Int = 10
 
+    @Option(name: .long, help: ArgumentHelp("Roll the run up by folder (text or jsonl).", valueName: "folder"))
+    var by: Grouping?
+
+    @Option(name: .long, help: "With --by folder: folder levels below the roots.")
+    var depth: Int = 1
+
+    enum Grouping: String, ExpressibleByArgument { case folder }
+
     func run() throws {
         let reader = try indexOptions.reader()
         let runRecord = try indexOptions.selectRun(runID, in: reader)
         let output = StandardOutput()
+        if by == .folder {
+            let folders = try FolderReport.rollups(from: reader, run: runRecord, depth: max(0, depth))
+            switch format {
+            case .jsonl: try FolderReport.jsonLines(folders, to: output.line)
+            default: try FolderReport.text(folders, run: runRecord, to: output.line)
+            }
+            output.flush()
+            return
+        }
         switch format {
         case .text: try TextReport(topFiles: top).write(from: reader, run: runRecord, to: output.line)
         case .jsonl: try JSONLinesReport.write(from: reader, run: runRecord, to: output.line)

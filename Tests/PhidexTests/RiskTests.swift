@@ -5,6 +5,7 @@
 
 import Foundation
 import PhidexCore
+import PhidexCorpus
 import PhidexIndex
 import PhidexScore
 import Testing
@@ -128,5 +129,27 @@ import Testing
         #expect(truth > 250)
         #expect(abs(Double(people.estimate) - truth) <= 0.05 * truth, "estimated \(people.estimate), true \(persons.count)")
         #expect(people.lowerBound <= people.estimate)
+    }
+
+    /// `report --by folder`: the riskiest folder first, with the people exposed below it (one
+    /// patient in two folders counts in each), and folders holding unreadable content flagged.
+    @Test func folderRollupsCountPeopleAndUnknownRisk() throws {
+        let tree = try TestTree("risk-folders")
+        _ = try tree.file("clinic/a.csv", "mrn,ssn,name\n00142816,512-44-3817,Avery Quill\n00977311,401-23-7788,Blake Rowan\n")
+        _ = try tree.file("billing/b.txt", "Patient SSN: 512-44-3817\n")
+        try tree.bytes("hr/locked.zip", try ArchiveBuilder.build(.encryptedZip(passphrase: "synthetic"), members: [ArchiveMember(name: "x.csv", content: .bytes(Array("ssn\n512-44-3817\n".utf8)))]))
+        let index = tree.root + ".db"
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", index, "-q"]).status == 0)
+        let rollup = try PhidexBinary.run(["report", "--index", index, "--by", "folder", "--format", "jsonl"])
+        #expect(rollup.status == 0)
+        let rows = rollup.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let byFolder = Dictionary(uniqueKeysWithValues: rows.map { (($0["folder"] as? String) ?? "", $0) })
+        #expect(byFolder[tree.path("clinic")]?["individuals"] as? Int == 2)
+        #expect(byFolder[tree.path("billing")]?["individuals"] as? Int == 1)
+        #expect(byFolder[tree.path("hr")]?["not_fully_read"] as? Int ?? 0 >= 1)
+        #expect((rows.first?["folder"] as? String) == tree.path("clinic"), "the riskiest folder first")
+        let text = try PhidexBinary.run(["report", "--index", index])
+        #expect(text.stdout.contains("people     about 2 individuals exposed"), "\(text.stdout)")
+        #expect(text.stdout.contains("Unknown risk: content that could not be read") && text.stdout.contains(tree.path("hr/locked.zip")))
     }
 }
