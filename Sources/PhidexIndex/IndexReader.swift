@@ -324,6 +324,18 @@ public final class IndexReader {
         )
     }
 
+    /// Files of a run per risk tier (files and members with findings), for the run's roll-up.
+    public func tierCounts(run: Int64) throws(IndexError) -> [RiskTier: Int] {
+        var counts: [RiskTier: Int] = [:]
+        for (tier, count) in try rows(
+            "SELECT risk_tier, COUNT(*) FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1) GROUP BY risk_tier",
+            [run], { (RiskTier(rawValue: $0.string(0) ?? "") ?? .none, Int($0.int(1))) })
+        {
+            counts[tier] = count
+        }
+        return counts
+    }
+
     /// Per file of a run: findings, risk and the identifier types found, by path.
     public func fileSummaries(run: Int64) throws(IndexError) -> [String: FileSummary] {
         var summaries: [String: FileSummary] = [:]

@@ -30,6 +30,11 @@ public struct TextReport {
         let tallies = try reader.typeTallies(run: run.id)
         let filesWithFindings = try reader.filesWithFindings(run: run.id)
         try emit("  findings   \(totals.findings) in \(filesWithFindings) file\(filesWithFindings == 1 ? "" : "s")")
+        let tiers = try reader.tierCounts(run: run.id)
+        if let highest = RiskTier.allCases.reversed().first(where: { (tiers[$0] ?? 0) > 0 && $0 != .none }) {
+            let counts = RiskTier.allCases.reversed().filter { $0 != .none && (tiers[$0] ?? 0) > 0 }.map { "\(tiers[$0]!) \($0.rawValue)" }
+            try emit("  risk       highest \(highest.rawValue); files by tier: \(counts.joined(separator: ", "))")
+        }
         let people = try reader.individuals(run: run.id, types: RiskModel.builtIn.strongTypes.sorted())
         if people.estimate > 0 {
             try emit("  people     about \(people.estimate) individuals exposed (at least \(people.lowerBound)): "
