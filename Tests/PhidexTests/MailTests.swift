@@ -6,6 +6,7 @@
 import Foundation
 import PhidexCore
 import PhidexCorpus
+import PhidexExtract
 import PhidexIndex
 import PhidexScan
 import Testing
@@ -13,15 +14,8 @@ import Testing
 @Suite struct MailTests {
     let engine = Shared.engine
 
-    func scan(_ tree: TestTree) async throws -> (found: [String: [String]], files: [String: FileRecord]) {
-        let index = tree.root + ".db"
-        let result = try await Scan.run(ScanOptions(roots: [tree.root], index: IndexLocation(path: index), jobs: 2), engine: engine)
-        let reader = try IndexReader(location: IndexLocation(path: index))
-        var found: [String: [String]] = [:]
-        try reader.findings(run: result.runID) { found[$0.path, default: []].append("\($0.finding.type) \($0.finding.masked)") }
-        var files: [String: FileRecord] = [:]
-        try reader.files(run: result.runID) { files[$0.path] = $0 }
-        return (found, files)
+    func scan(_ tree: TestTree, limits: ArchiveLimits = ArchiveLimits()) async throws -> (found: [String: [String]], files: [String: FileRecord]) {
+        try await scanTree(tree, limits: limits)
     }
 
     /// A message with a Latin-1 quoted-printable body (a soft line break inside the SSN), an HTML
