@@ -111,6 +111,12 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         try tree.file("a/patients.csv", csv)
         try tree.file("b/patients-copy.csv", csv)
         try tree.file("c/patients (1).csv", csv)
+        // Same size, one digit different (in the middle, outside the sampled head and tail): not a copy.
+        var different = Array(csv.utf8)
+        let middle = different.count / 2
+        let digit = different[middle...].firstIndex { $0 >= 0x30 && $0 <= 0x38 }!
+        different[digit] += 1
+        try tree.bytes("d/patients-edited.csv", different)
         let zip = try ArchiveBuilder.build(.zipStored, members: [ArchiveMember(name: "export/patients.csv", content: .bytes(Array(csv.utf8)))])
         try tree.bytes("a/export.zip", zip)
         try tree.bytes("b/export-old.zip", zip)
@@ -118,7 +124,7 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
         let index = tree.root + ".db"
         let result = try await Scan.run(scanOptions(tree, index: index, jobs: 1), engine: Shared.engine)
         #expect(result.totals.filesCopies == 3, "\(result.totals)")
-        #expect(result.totals.findings == 5 * 12_000)
+        #expect(result.totals.findings == 6 * 12_000)
         let reader = try IndexReader(location: IndexLocation(path: index))
         let rows = try files(reader, run: result.runID)
         for path in ["a/patients.csv", "b/patients-copy.csv", "c/patients (1).csv", "a/export.zip!export/patients.csv", "b/export-old.zip!export/patients.csv"] {
@@ -126,6 +132,7 @@ func scanOptions(_ tree: TestTree, index: String, crawl: CrawlOptions = CrawlOpt
             #expect(file.findingCount == 12_000 && file.riskScore == rows[tree.path("a/patients.csv")]?.riskScore, "\(path)")
         }
         #expect(rows[tree.path("c/patients (1).csv")]?.mode == 0o100600, "a copy keeps its own permissions")
+        #expect(rows[tree.path("d/patients-edited.csv")]?.findingCount == 12_000, "read, not copied")
         var copies = 0
         try reader.findings(run: result.runID, filter: FindingFilter(under: tree.path("b"))) { _ in copies += 1 }
         #expect(copies == 24_000)
