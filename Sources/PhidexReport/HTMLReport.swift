@@ -6,6 +6,7 @@
 
 public import PhidexIndex
 import PhidexCore
+import PhidexScore
 
 /// The HTML report of one run.
 public struct HTMLReport {
@@ -24,21 +25,16 @@ public struct HTMLReport {
         var risky: [FileRecord] = []
         try reader.files(run: run.id, order: .risk, limit: topFiles) { if $0.riskScore > 0 { risky.append($0) } }
         var tiers: [RiskTier: Int] = [:]
-        var folders: [String: (risk: Int, findings: Int, files: Int)] = [:]
         var unreadable: [FileRecord] = []
         try reader.files(run: run.id) { file in
             if file.findingCount > 0 {
                 tiers[file.riskTier, default: 0] += 1
-                let folder = Self.topFolder(file.path, roots: run.roots)
-                var entry = folders[folder] ?? (0, 0, 0)
-                entry.risk = max(entry.risk, file.riskScore)
-                entry.findings += file.findingCount
-                entry.files += 1
-                folders[folder] = entry
             }
             if file.status != .ok && file.status != .skipped && unreadable.count < unreadableLimit { unreadable.append(file) }
         }
         let seen = totals.filesOK + totals.filesError + totals.filesSkipped
+        let people = try reader.individuals(run: run.id, types: RiskModel.builtIn.strongTypes.sorted())
+        let rollups = try FolderReport.rollups(from: reader, run: run, depth: 1)
 
         var page = """
             <!DOCTYPE html>
@@ -64,6 +60,7 @@ public struct HTMLReport {
             ("\(seen)", "files and members seen"), ("\(totals.filesOK)", "read"), ("\(totals.filesError)", "not readable"),
             ("\(totals.filesSkipped)", "skipped"), (Formatting.bytes(totals.bytesScanned), "scanned"), ("\(totals.findings)", "findings"),
             ("\(withFindings)", "files with findings"), ("\(tiers[.critical] ?? 0)", "critical files"), ("\(tiers[.high] ?? 0)", "high-risk files"),
+            ("≈ \(people.estimate)", "people exposed (at least \(people.lowerBound))"),
         ] {
             page += "<div class=\"card\"><b>\(Self.escape(value))</b><span>\(label)</span></div>"
         }
@@ -71,9 +68,10 @@ public struct HTMLReport {
         page += "<div class=\"chart\"><h2>Identifiers by type</h2>"
             + Self.bars(tallies.map { ($0.type.rawValue, $0.findings, "\($0.findings) findings, \($0.distinctValues) distinct, \($0.files) files") }, color: "#3e6fd8")
             + "</div>"
-        let topFolders = folders.sorted { ($0.value.risk, $0.value.findings, $1.key) > ($1.value.risk, $1.value.findings, $0.key) }.prefix(15)
-        page += "<div class=\"chart\"><h2>Risk by top folder (highest file score)</h2>"
-            + Self.bars(topFolders.map { ($0.key, $0.value.risk, "risk \($0.value.risk), \($0.value.findings) findings in \($0.value.files) files") }, color: "#b42318", maximum: 100)
+        let topFolders = rollups.filter { $0.findings > 0 }.prefix(15)
+        page += "<div class=\"chart\"><h2>People exposed by top folder</h2>"
+            + Self.bars(topFolders.map { (Self.topFolder($0.folder + "/x", roots: run.roots), $0.individuals,
+                "\($0.individuals) people, highest risk \($0.highestRisk), \($0.findings) findings in \($0.filesWithFindings) files") }, color: "#b42318")
             + "</div></div>\n"
         page += "<h2>Riskiest files</h2>\n<table><tr><th>score</th><th>tier</th><th>findings</th><th>file and why</th></tr>\n"
         for file in risky {

@@ -61,7 +61,7 @@ import Testing
         #expect(render.terminationStatus == 0)
         // What a reader sees: the title, the figures, both charts, the riskiest file, the unreadable zip.
         #expect(dom.contains("Phidex report — run 1"))
-        #expect(dom.contains("Identifiers by type") && dom.contains("Risk by top folder"))
+        #expect(dom.contains("Identifiers by type") && dom.contains("People exposed by top folder") && dom.contains("people exposed"))
         #expect(dom.contains(tree.path("exports/roster.csv")))
         #expect(dom.contains("Could not be read") && dom.contains(tree.path("broken.zip")))
         #expect(dom.contains("<svg"))
