@@ -67,7 +67,6 @@ public actor IndexWriter {
     private var openFiles: [String: (id: Int64, findings: Int)] = [:]
     private let insertFinding: Statement
     private let noteCarried: Statement
-    private let linkFile: Statement
     /// File rows up to this id are linked to the run (`commit` links the rest in bulk).
     private var linkedUpTo: Int64 = 0
     /// Unchanged files noted for copying and not copied yet.
@@ -140,7 +139,6 @@ public actor IndexWriter {
                 """)
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS carried (old INTEGER PRIMARY KEY)")
             self.noteCarried = try db.prepare("INSERT OR IGNORE INTO temp.carried (old) VALUES (?1)")
-            self.linkFile = try db.prepare("INSERT OR IGNORE INTO run_file (run_id, file_id) VALUES (?1, ?2)")
             self.completeFile = try db.prepare(
                 """
                 UPDATE file SET size = ?2, mtime_ns = ?3, status = ?4, reason = ?5, bytes_read = ?6, finding_count = ?7,
@@ -362,9 +360,7 @@ public actor IndexWriter {
                     copyRow.bind(11, id)
                 }
                 try copyRow.run()
-                let copy = db.lastInsertRowID
-                linkFile.reset().bind([runID, copy])
-                try linkFile.run()
+                let copy = db.lastInsertRowID  // linked to the run by commit(), like every row it writes
                 copyFindings.reset().bind([copy, id])
                 try copyFindings.run()
                 copied.reset().bind([copy])
