@@ -43,6 +43,8 @@ public struct IdentifierType: RawRepresentable, Hashable, Comparable, Sendable, 
     public static let name = IdentifierType("name")
     /// An email address, where a label or column says so.
     public static let email = IdentifierType("email")
+    /// A postal address (street line, city, state, ZIP), where structure, a column or a label says so.
+    public static let address = IdentifierType("address")
 
     public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -13,8 +13,10 @@ public struct DetectionEngine: Sendable {
     public let reach: Int
     /// The Vectorscan database of the pattern detector, for per-task scratch space.
     let patternSet: PatternSet?
+    /// The structure readers' policy and typed-value reader.
+    let structure: StructureKit
 
-    public init(catalogue: RuleCatalogue = .builtIn) throws {
+    public init(catalogue: RuleCatalogue = .builtIn, policy: StructurePolicy = .builtIn) throws {
         var detectors: [any Detector] = []
         var ssn: SSNDetector?, number: NumberDetector?, alphanumeric: AlphanumericDetector?
         for (name, rules) in catalogue.rulesByDetector.sorted(by: { $0.key < $1.key }) {
@@ -31,6 +33,7 @@ public struct DetectionEngine: Sendable {
             detectors.insert(DigitDetector(ssn: ssn, number: number, alphanumeric: alphanumeric), at: 0)
         }
         self.catalogue = catalogue
+        self.structure = StructureKit(policy: policy, values: FieldValues(catalogue: catalogue))
         self.detectors = detectors
         self.patternSet = detectors.lazy.compactMap { ($0 as? PatternDetector)?.patterns }.first
         self.reach = detectors.map(\.reach).max() ?? 0

@@ -21,9 +21,10 @@ public struct RuleCatalogue: Sendable {
     /// The catalogue compiled into the binary.
     public static let builtIn: RuleCatalogue = {
         do {
-            return try RuleCatalogue(files: [PackageResources.ssn_json, PackageResources.numbers_json, PackageResources.alphanumeric_json, PackageResources.patterns_json,
-                PackageResources.clinical_json,
-            ])
+            return try RuleCatalogue(
+                files: [PackageResources.ssn_json, PackageResources.numbers_json, PackageResources.alphanumeric_json, PackageResources.patterns_json,
+                    PackageResources.clinical_json],
+                policies: [PackageResources.structure_json])
         } catch {
             // The rule files are part of the source; a malformed one is a build defect,
             // caught by the rule tests before it can ship.
@@ -31,8 +32,9 @@ public struct RuleCatalogue: Sendable {
         }
     }()
 
-    /// A catalogue from rule-file contents (JSON).
-    public init(files: [[UInt8]]) throws {
+    /// A catalogue from rule-file contents (JSON); `policies` (the structure policy) count in
+    /// its version.
+    public init(files: [[UInt8]], policies: [[UInt8]] = []) throws {
         var byDetector: [String: [Rule]] = [:]
         var all: [Rule] = []
         var hasher = SHA256()
@@ -43,6 +45,7 @@ public struct RuleCatalogue: Sendable {
             byDetector[decoded.detector, default: []].append(contentsOf: decoded.rules)
             all.append(contentsOf: decoded.rules)
         }
+        for policy in policies { hasher.update(data: policy) }
         rules = all.sorted { $0.id < $1.id }
         rulesByDetector = byDetector
         let encoder = JSONEncoder()

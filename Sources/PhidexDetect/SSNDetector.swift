@@ -232,18 +232,39 @@ public final class SSNDetector: DigitRunDetector {
 
     /// Which rule a number belongs to, and the check that put it there.
     private func classify(area: Int, group: Int, serial: Int) -> (RuleEntry, String) {
-        if group == 0 { return (neverIssued, "group 00 is never issued") }
-        if serial == 0 { return (neverIssued, "serial 0000 is never issued") }
-        if area == 0 || area == 666 { return (neverIssued, "area \(area == 0 ? "000" : "666") is never issued") }
+        let (type, check) = Self.classify(area: area, group: group, serial: serial)
+        let entry: RuleEntry = switch type {
+        case .ssn: ssn
+        case .itin: itin
+        case .atin: atin
+        case .irsn: irsn
+        default: neverIssued
+        }
+        return (entry, check)
+    }
+
+    /// Which member of the SSN family nine digits are, and the check that says so.
+    static func classify(area: Int, group: Int, serial: Int) -> (IdentifierType, String) {
+        if group == 0 { return (.ssnNeverIssued, "group 00 is never issued") }
+        if serial == 0 { return (.ssnNeverIssued, "serial 0000 is never issued") }
+        if area == 0 || area == 666 { return (.ssnNeverIssued, "area \(area == 0 ? "000" : "666") is never issued") }
         if area >= 900 {
             switch group {
-            case 50...65, 70...88, 90...92, 94...99: return (itin, "area 9xx with an ITIN group")
-            case 93: return (atin, "area 9xx with the ATIN group 93")
-            case 1...10, 17...19, 28...29, 37...39: return (irsn, "area 9xx with an IRSN group")
-            default: return (neverIssued, "area 9xx outside the IRS ranges is never issued as an SSN")
+            case 50...65, 70...88, 90...92, 94...99: return (.itin, "area 9xx with an ITIN group")
+            case 93: return (.atin, "area 9xx with the ATIN group 93")
+            case 1...10, 17...19, 28...29, 37...39: return (.irsn, "area 9xx with an IRSN group")
+            default: return (.ssnNeverIssued, "area 9xx outside the IRS ranges is never issued as an SSN")
             }
         }
-        return (ssn, "area, group and serial issuable")
+        return (.ssn, "area, group and serial issuable")
+    }
+
+    /// The SSN-family type of nine digits (`401237788`), its check, or nil for SSA's advertising
+    /// and sample numbers and numbers of one repeated digit.
+    static func classify(digits text: String) -> (IdentifierType, String)? {
+        let d = text.utf8.map { Int($0) - 0x30 }
+        guard d.count == 9, d.allSatisfy({ (0...9).contains($0) }), !advertising.contains(text), Set(d).count > 1 else { return nil }
+        return classify(area: d[0] * 100 + d[1] * 10 + d[2], group: d[3] * 10 + d[4], serial: d[5] * 1000 + d[6] * 100 + d[7] * 10 + d[8])
     }
 
     private static func bytes(_ count: Int) -> String { count == 1 ? "1 byte" : "\(count) bytes" }

@@ -32,6 +32,8 @@ public final class StreamScanner {
     private var scratch: [Match] = []
     private var header = HeaderCollector()
     private var sql = SQLTables()
+    /// HL7 v2, JSON and XML streams read by their structure.
+    private var structure: StructureLayer
     /// Carved UTF-16 runs that matches may still fall in, by offset.
     private var carved: [CarvedRun] = []
 
@@ -44,6 +46,7 @@ public final class StreamScanner {
         self.workspace = engine.makeWorkspace()
         self.chunkSize = max(1, chunkSize)
         self.overlap = max(1, engine.reach)
+        self.structure = StructureLayer(kit: engine.structure)
         buffer = .allocate(byteCount: self.chunkSize + 2 * overlap, alignment: 64)
     }
 
@@ -58,6 +61,7 @@ public final class StreamScanner {
         bytesSeen = 0
         header.reset()
         sql.reset()
+        structure.reset()
         carved.removeAll()
         evidenceSeen.removeAll(keepingCapacity: true)
     }
@@ -72,6 +76,7 @@ public final class StreamScanner {
         precondition(count >= 0 && count <= free.count, "read reported more bytes than it was given room for")
         if !header.isComplete { header.add(UnsafeRawBufferPointer(rebasing: free[..<count])) }
         sql.add(UnsafeRawBufferPointer(rebasing: free[..<count]), at: bytesSeen)
+        structure.add(UnsafeRawBufferPointer(rebasing: free[..<count]), at: bytesSeen)
         filled += count
         bytesSeen += Int64(count)
         if filled == buffer.count { process(final: false, into: &found) }
@@ -105,6 +110,7 @@ public final class StreamScanner {
 
     /// Ends the stream: reports what is left and readies the scanner for the next stream.
     public func finish(into found: inout [Match]) {
+        structure.finish()
         process(final: true, into: &found)
         reset()
     }
@@ -119,14 +125,23 @@ public final class StreamScanner {
             windowStart: windowStart, table: header.header, rows: sql.rows.isEmpty ? nil : TableRowsIndex(rows: sql.rows),
             workspace: workspace)
         for detector in engine.detectors { detector.detect(in: window, context: context, into: &scratch) }
+        let structured = structure.take(before: hi)
         var kept = scratch.filter {
             let start = windowStart + $0.span.offset
             guard start >= reportedUpTo && start < hi else { return false }
+            // Where structure says what a value is, its reading wins.
+            if $0.type != .clinicalTerm, structure.isClaimed(start, $0.span.length) { return false }
             // Clinical evidence: one match per term per stream, its first occurrence. (Each term
             // reports once per window; the first occurrence in the stream is always the one its
             // window reports, so chunked and whole scans keep the same match.)
             if $0.type == .clinicalTerm { return evidenceSeen.insert($0.normalized).inserted }
             return true
+        }
+        for var match in structured {
+            // Stream offsets to window offsets, as the detectors report them.
+            match.span.offset -= windowStart
+            if let anchor = match.recordAnchor { match.recordAnchor = anchor - windowStart }
+            kept.append(match)
         }
         kept.sort { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
 
@@ -134,8 +149,10 @@ public final class StreamScanner {
         var cursor = Int(reportedUpTo - windowStart)
         for var match in kept {
             let start = Int(match.span.offset)
+            // A structured value found late (its construct longer than the overlap) starts
+            // before the lines counted so far: it takes the current line.
             linesBefore += Self.newlines(in: window, from: cursor, to: start)
-            cursor = start
+            cursor = max(cursor, start)
             match.line = linesBefore + 1
             match.span.offset += windowStart
             if let anchor = match.recordAnchor { match.recordAnchor = anchor + windowStart }
@@ -147,6 +164,7 @@ public final class StreamScanner {
         }
         linesBefore += Self.newlines(in: window, from: cursor, to: Int(hi - windowStart))
         reportedUpTo = hi
+        structure.forget(before: hi)
         carved.removeAll { $0.start + Int64($0.characters) <= hi }
 
         if !final {

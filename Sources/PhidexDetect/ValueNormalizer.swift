@@ -30,9 +30,9 @@ public enum ValueNormalizer {
         case .dob:
             return Array(text.utf8).withUnsafeBytes { DateShape.read($0, at: 0) }.map(\.normalized)
         case .phone:
-            var digits = text.filter(\.isNumber)
-            if digits.count == 11 && digits.hasPrefix("1") { digits.removeFirst() }
-            return digits.count == 10 ? "phone:" + digits : nil
+            return phone(text)
+        case .address:
+            return address(text)
         case .email:
             let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
             return lower.contains("@") ? "email:" + lower : nil
@@ -45,6 +45,54 @@ public enum ValueNormalizer {
         default:
             return nil
         }
+    }
+
+    /// A North American number's ten digits (`phone:3035550142`): a `tel:` scheme, a `+1` or `1`
+    /// trunk prefix and an extension (`x12`, `ext. 12`, `;ext=12`) set aside; area code and
+    /// exchange must start with 2-9 (NANP).
+    static func phone(_ text: String) -> String? {
+        var rest = Substring(text.lowercased())
+        if rest.hasPrefix("tel:") { rest = rest.dropFirst(4) }
+        var digits: [UInt8] = []
+        for byte in rest.utf8 {
+            if ContextWords.isDigit(byte) {
+                digits.append(byte)
+            } else if ContextWords.isLetter(byte) || byte == 0x3B || byte == 0x2C || byte == 0x23 {
+                guard !digits.isEmpty else { return nil }  // letters before the number: not a phone
+                break  // an extension or a parameter follows
+            } else if !(byte == 0x20 || byte == 0x2D || byte == 0x2E || byte == 0x28 || byte == 0x29 || byte == 0x2B || byte == 0x2F || byte == 0x09) {
+                return nil
+            }
+        }
+        if digits.count == 11 && digits[0] == 0x31 { digits.removeFirst() }
+        guard digits.count == 10, digits[0] >= 0x32, digits[3] >= 0x32 else { return nil }
+        return "phone:" + String(decoding: digits, as: UTF8.self)
+    }
+
+    /// Street-suffix, unit and direction words in USPS's abbreviations (Publication 28).
+    static let addressWords: [String: String] = [
+        "STREET": "ST", "AVENUE": "AVE", "AV": "AVE", "ROAD": "RD", "DRIVE": "DR", "LANE": "LN", "BOULEVARD": "BLVD",
+        "COURT": "CT", "PLACE": "PL", "TERRACE": "TER", "CIRCLE": "CIR", "HIGHWAY": "HWY", "PARKWAY": "PKWY",
+        "SQUARE": "SQ", "TRAIL": "TRL", "WAY": "WAY", "SUITE": "STE", "APARTMENT": "APT", "UNIT": "UNIT",
+        "NORTH": "N", "SOUTH": "S", "EAST": "E", "WEST": "W", "NORTHEAST": "NE", "NORTHWEST": "NW",
+        "SOUTHEAST": "SE", "SOUTHWEST": "SW", "MOUNT": "MT", "FORT": "FT", "SAINT": "ST",
+    ]
+
+    /// `address:12 ELM ST SPRINGFIELD IL 62704`: words uppercased, USPS abbreviations, a ZIP+4's
+    /// last four digits and a trailing country dropped. Needs a digit and a word of letters.
+    static func address(_ text: String) -> String? {
+        var words = text.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { addressWords[String($0)] ?? String($0) }
+        while let last = words.last, ["US", "USA", "UNITED", "STATES", "AMERICA", "OF"].contains(last), words.count > 3 { words.removeLast() }
+        // ZIP+4: a five-digit word followed by a four-digit word at the end.
+        if words.count >= 2, let last = words.last, last.count == 4, last.allSatisfy(\.isNumber),
+            words[words.count - 2].count == 5, words[words.count - 2].allSatisfy(\.isNumber)
+        {
+            words.removeLast()
+        }
+        guard words.count >= 2, words.contains(where: { $0.contains(where: \.isNumber) }),
+            words.contains(where: { $0.count >= 2 && $0.allSatisfy(\.isLetter) })
+        else { return nil }
+        return "address:" + words.joined(separator: " ")
     }
 
     /// `normalize(_:as: .name)` for bytes a detector found, without Unicode tables when they

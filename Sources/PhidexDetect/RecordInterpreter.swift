@@ -1,0 +1,173 @@
+// What a closed record (a JSON object, an XML element with children) says, read
+// the way FHIR defines its data types and, for any other keyed export, by what its
+// keys' words name (FieldVocabulary):
+//   - Identifier: `value` typed by `system` (us-ssn, us-npi, us-mbi, OIDs) or by
+//     `type.coding.code` (HL7 table 0203: MR, SS, MB, MC, MA, ...);
+//   - ContactPoint (`telecom`): `value` by `system` (phone, fax, sms, pager, email);
+//   - HumanName (`name`): given and family parts as one name;
+//   - Address (`address`): line, city, state and postal code as one address;
+//   - any other key: by its words (`birthDate`, `subscriberId`, `pt_mrn`, `order_no`).
+// People's telecom, names and addresses count for people resources (Patient,
+// RelatedPerson, Person) and keyed exports without a resource type; a Practitioner's
+// or an Organization's are business contacts.
+
+import PhidexCore
+
+struct RecordInterpreter {
+    let policy: StructurePolicy
+    let values: FieldValues
+
+    /// Resources whose names, contacts and addresses are a person's private data.
+    static let people: Set<String> = ["Patient", "RelatedPerson", "Person"]
+
+    /// Keys whose value is always a code or a reference, never an identifier.
+    static let codeKeys: Set<String> = ["code", "system", "display", "version", "unit", "reference", "id", "url", "fullUrl", "profile", "status", "use"]
+
+    func close(_ frame: RecordFrame, resource: String?, how: String, into output: inout StructureOutput) {
+        var used = Set<Int>()
+        let personal = resource.map { Self.people.contains($0) } ?? true
+        func index(_ key: String) -> Int? { frame.scalars.firstIndex { $0.key == key } }
+        func report(_ kind: FieldKind?, _ scalar: RecordScalar, _ reason: String) {
+            output.claim(scalar.span)
+            if let kind, let match = values.match(kind, scalar.text, span: scalar.span, how: reason) { output.matches.append(match) }
+        }
+
+        // Identifier.
+        if let v = index("value"), index("system") != nil || !frame.typeCodes.isEmpty || frame.key == "identifier" {
+            let system = frame.scalar("system")?.text
+            var kind = system.flatMap(policy.system)
+            if kind == nil { kind = frame.typeCodes.lazy.compactMap { policy.typeCodes[$0.uppercased()] }.first }
+            if kind == nil, frame.key == "identifier" || frame.key == "subscriberId" {
+                switch resource {
+                case "Patient"?: kind = .identifier(.mrn)
+                case "Coverage"?: kind = .identifier(.memberID)
+                default: break
+                }
+            }
+            if frame.key == "telecom" {
+                kind = nil  // a ContactPoint, below
+            } else {
+                let reason = "\(how) identifier" + (system.map { " of system \($0)" } ?? frame.typeCodes.first.map { " typed \($0)" } ?? "")
+                report(kind, frame.scalars[v], reason)
+                used.insert(v)
+            }
+        }
+        // ContactPoint.
+        if frame.key == "telecom", let v = index("value") {
+            let system = frame.scalar("system")?.text.lowercased()
+            var kind: FieldKind? = nil
+            switch system {
+            case "phone"?, "fax"?, "sms"?, "pager"?: kind = .identifier(.phone)
+            case "email"?: kind = .identifier(.email)
+            case nil:
+                let text = frame.scalars[v].text.lowercased()
+                kind = text.hasPrefix("mailto:") || text.contains("@") ? .identifier(.email) : .identifier(.phone)
+            default: break
+            }
+            report(personal ? kind : nil, frame.scalars[v], "\(how) telecom" + (system.map { " of system \($0)" } ?? ""))
+            used.insert(v)
+        }
+        // HumanName.
+        if frame.key == "name" || frame.key == "patientName" {
+            let parts = frame.scalars.indices.filter { ["given", "family"].contains(frame.scalars[$0].key) }
+            let text = frame.scalar("text")
+            if !parts.isEmpty {
+                let ordered = parts.filter { frame.scalars[$0].key == "given" } + parts.filter { frame.scalars[$0].key == "family" }
+                let whole = ordered.map { frame.scalars[$0].text }.joined(separator: " ")
+                for part in parts { output.claim(frame.scalars[part].span); used.insert(part) }
+                let anchor = frame.scalars[parts.first { frame.scalars[$0].key == "family" } ?? parts[0]]
+                if personal, let match = values.match(.identifier(.name), whole, span: anchor.span, how: "\(how) name (given and family)") {
+                    output.matches.append(match)
+                }
+                if let t = index("text") { output.claim(frame.scalars[t].span); used.insert(t) }
+            } else if let text, let t = index("text") {
+                report(personal ? .identifier(.name) : nil, text, "\(how) name text")
+                used.insert(t)
+            }
+        }
+        // Address.
+        if frame.key == "address" || frame.key == "addr" {
+            let keys = ["line", "streetAddressLine", "city", "state", "postalCode", "district", "country", "text"]
+            let parts = frame.scalars.indices.filter { keys.contains(frame.scalars[$0].key) }
+            for part in parts { output.claim(frame.scalars[part].span); used.insert(part) }
+            let lines = frame.scalars.filter { $0.key == "line" || $0.key == "streetAddressLine" }
+            if let first = lines.first ?? frame.scalar("text") {
+                let whole = lines.isEmpty ? first.text : Self.address(
+                    lines: lines.map(\.text), city: frame.scalar("city")?.text, state: frame.scalar("state")?.text,
+                    zip: frame.scalar("postalCode")?.text)
+                if personal, let match = values.match(.identifier(.address), whole, span: first.span, how: "\(how) address") {
+                    output.matches.append(match)
+                }
+            }
+        }
+        generic(frame, skipping: used, personal: personal, how: how, into: &output)
+    }
+
+    /// Scalars named by their keys' words.
+    private func generic(_ frame: RecordFrame, skipping used: Set<Int>, personal: Bool, how: String, into output: inout StructureOutput) {
+        var kinds: [FieldKind?] = frame.scalars.map { Self.codeKeys.contains($0.key) ? .other : policy.vocabulary.classify($0.key) }
+        // A plain `name` beside SSN, birth date or record number keys is a person's name.
+        let listsPeople = kinds.contains { kind in
+            if case .identifier(let type)? = kind { return [.ssn, .dob, .mrn, .memberID, .mbi].contains(type) }
+            return false
+        }
+        var firstLast: [Int] = []
+        for (i, scalar) in frame.scalars.enumerated() where !used.contains(i) {
+            if kinds[i] == nil, listsPeople, ["name", "fullname", "full_name"].contains(scalar.key.lowercased()) { kinds[i] = .identifier(.name) }
+            guard let kind = kinds[i] else { continue }
+            switch kind {
+            case .other:
+                output.claim(scalar.span)
+            case .identifier(.address):
+                output.claim(scalar.span)
+                guard personal else { continue }
+                let around = { (word: String) in
+                    frame.scalars.first { self.policy.vocabulary.words($0.key).contains(word) }?.text
+                }
+                let whole = Self.address(lines: [scalar.text], city: around("city"), state: around("state"), zip: around("zip"))
+                if let match = values.match(kind, whole, span: scalar.span, how: "\(how) key '\(scalar.key)'") { output.matches.append(match) }
+            case .identifier(.name):
+                let words = policy.vocabulary.words(scalar.key)
+                if words.contains("first") || words.contains("last") || words.contains("given") || words.contains("family") || words.contains("middle") {
+                    firstLast.append(i)
+                    continue
+                }
+                output.claim(scalar.span)
+                if personal, let match = values.match(kind, scalar.text, span: scalar.span, how: "\(how) key '\(scalar.key)'") {
+                    output.matches.append(match)
+                }
+            case .identifier(.phone), .identifier(.email):
+                output.claim(scalar.span)
+                if personal, let match = values.match(kind, scalar.text, span: scalar.span, how: "\(how) key '\(scalar.key)'") {
+                    output.matches.append(match)
+                }
+            default:
+                output.claim(scalar.span)
+                if let match = values.match(kind, scalar.text, span: scalar.span, how: "\(how) key '\(scalar.key)'") {
+                    output.matches.append(match)
+                }
+            }
+        }
+        // first_name, middle_name and last_name of one record: one name.
+        if !firstLast.isEmpty, personal {
+            let order = { (i: Int) -> Int in
+                let words = self.policy.vocabulary.words(frame.scalars[i].key)
+                return words.contains("first") || words.contains("given") ? 0 : words.contains("middle") ? 1 : 2
+            }
+            let sorted = firstLast.sorted { order($0) < order($1) }
+            for i in sorted { output.claim(frame.scalars[i].span) }
+            let whole = sorted.map { frame.scalars[$0].text }.joined(separator: " ")
+            let anchor = frame.scalars[sorted.last!]
+            if let match = values.match(.identifier(.name), whole, span: anchor.span, how: "\(how) name keys") { output.matches.append(match) }
+        }
+    }
+
+    /// `12 Elm St, Springfield, IL 62704`.
+    static func address(lines: [String], city: String?, state: String?, zip: String?) -> String {
+        var text = lines.filter { !$0.isEmpty }.joined(separator: ", ")
+        if let city, !city.isEmpty { text += ", " + city }
+        if let state, !state.isEmpty { text += ", " + state }
+        if let zip, !zip.isEmpty { text += " " + zip }
+        return text
+    }
+}

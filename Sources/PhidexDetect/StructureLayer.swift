@@ -1,0 +1,134 @@
+// The structure reader of one stream inside a StreamScanner: chosen by the stream's
+// first bytes (HL7 v2, JSON, XML; none for anything else, at no cost), fed the same
+// bytes as the detectors, holding the matches it found until the scanner releases
+// their window, and the claimed spans that filter the detectors' matches.
+//
+// Timing: a reader reports a value when its field, object or element closes. The
+// scanner processes a window only after feeding the reader every byte up to the
+// window's end, so a claim is in time for any match that lies at least the
+// scanner's overlap (over 1 KiB) before the construct's end: fields, identifier
+// objects and attributes are far shorter. A longer construct's matches are still
+// released, in the next window.
+
+import PhidexCore
+
+/// What structure knows about one stream.
+struct StructureLayer {
+    private let kit: StructureKit
+    private var reader: (any StructureReader)?
+    private var prefix: [UInt8] = []
+    private var decided = false
+    private var pending = StructureOutput()
+    /// Claims sorted by start once per window, with the running maximum of their ends.
+    private var claims: [ByteSpan] = []
+    private var maximumEnds: [Int64] = []
+
+    init(kit: StructureKit) {
+        self.kit = kit
+    }
+
+    mutating func reset() {
+        reader = nil
+        prefix.removeAll()
+        decided = false
+        pending = StructureOutput()
+        claims.removeAll(keepingCapacity: true)
+        maximumEnds.removeAll(keepingCapacity: true)
+    }
+
+    /// The stream's bytes from `offset` on.
+    mutating func add(_ bytes: UnsafeRawBufferPointer, at offset: Int64) {
+        guard !decided else {
+            reader?.add(bytes, at: offset, into: &pending)
+            return
+        }
+        // Until the format is known, `prefix` holds the stream's bytes from 0 (every earlier
+        // chunk fitted in it, or the format would be known).
+        prefix.append(contentsOf: bytes.prefix(StructureFormat.sniffLength - prefix.count))
+        guard let format = StructureFormat.sniff(prefix, complete: prefix.count >= StructureFormat.sniffLength) else { return }
+        decided = true
+        reader = format.map(kit.reader)
+        prefix.withUnsafeBytes { reader?.add($0, at: 0, into: &pending) }
+        let consumed = prefix.count - Int(offset)
+        if consumed < bytes.count {
+            reader?.add(UnsafeRawBufferPointer(rebasing: bytes[consumed...]), at: offset + Int64(consumed), into: &pending)
+        }
+        prefix.removeAll()
+    }
+
+    /// The stream ended: a short stream is sniffed as it is, and every open construct closes.
+    mutating func finish() {
+        if !decided, !prefix.isEmpty, case let format?? = StructureFormat.sniff(prefix, complete: true) {
+            decided = true
+            reader = kit.reader(format)
+            prefix.withUnsafeBytes { reader?.add($0, at: 0, into: &pending) }
+        }
+        reader?.finish(into: &pending)
+    }
+
+    /// Found matches starting before `hi`, in stream offsets; and the claims made so far,
+    /// prepared for `isClaimed`.
+    mutating func take(before hi: Int64) -> [Match] {
+        if !pending.claims.isEmpty {
+            claims.append(contentsOf: pending.claims)
+            pending.claims.removeAll(keepingCapacity: true)
+            claims.sort { $0.offset < $1.offset }
+            maximumEnds.removeAll(keepingCapacity: true)
+            var running = Int64.min
+            for claim in claims {
+                running = max(running, claim.offset + Int64(claim.length))
+                maximumEnds.append(running)
+            }
+        }
+        guard !pending.matches.isEmpty else { return [] }
+        var taken: [Match] = []
+        pending.matches.removeAll { match in
+            guard match.span.offset < hi else { return false }
+            taken.append(match)
+            return true
+        }
+        return taken
+    }
+
+    /// Whether structure claimed any byte of `[start, start + length)` (stream offsets).
+    func isClaimed(_ start: Int64, _ length: Int) -> Bool {
+        guard !claims.isEmpty else { return false }
+        let end = start + Int64(length)
+        // The last claim starting before `end`.
+        var low = 0, high = claims.count
+        while low < high {
+            let mid = (low + high) / 2
+            if claims[mid].offset < end { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 && maximumEnds[low - 1] > start
+    }
+
+    /// Claims ending at or before `offset` can no longer meet a match. (The running maxima
+    /// of those kept stay valid: a forgotten claim's end is at most `offset`.)
+    mutating func forget(before offset: Int64) {
+        guard let cut = maximumEnds.firstIndex(where: { $0 > offset }) else {
+            claims.removeAll(keepingCapacity: true)
+            maximumEnds.removeAll(keepingCapacity: true)
+            return
+        }
+        if cut > 0 {
+            claims.removeFirst(cut)
+            maximumEnds.removeFirst(cut)
+        }
+    }
+}
+
+/// What the structure readers share, built once per engine: the policy and the typed-value reader.
+struct StructureKit: Sendable {
+    let policy: StructurePolicy
+    let values: FieldValues
+
+    func reader(_ format: StructureFormat) -> any StructureReader {
+        let interpreter = RecordInterpreter(policy: policy, values: values)
+        switch format {
+        case .hl7: return HL7Reader(values: values, policy: policy)
+        case .json: return JSONReader(interpreter: interpreter)
+        case .xml: return XMLReader(interpreter: interpreter)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+// The detection policy of structured records, decoded from `Rules/structure.json`:
+// field vocabulary, identifier type codes (HL7 table 0203), identifier systems and
+// OIDs, HL7 v2 fields by data type, and the coding systems whose values are codes.
+// Nothing here is Swift policy: the readers look things up, the data decides.
+
+import Foundation
+public import PhidexCore
+
+/// What a field, an identifier type code or a system says a value is.
+public enum FieldKind: Sendable, Hashable {
+    /// An identifier of this type.
+    case identifier(IdentifierType)
+    /// A Medicare number: an MBI when it has the MBI's shape, else an HICN, else a member ID.
+    case medicare
+    /// A known non-identifier (order, account, visit, control numbers, codes, dates of service).
+    case other
+
+    init?(_ text: String) {
+        switch text {
+        case "other", "coded": self = .other
+        case "medicare": self = .medicare
+        case "": return nil
+        default: self = .identifier(IdentifierType(text))
+        }
+    }
+}
+
+/// The HL7 v2 data type a field is read as.
+enum HL7FieldRole: Sendable, Hashable {
+    case cx, xpn, xtn, xad, xcn, birth, coded, other
+    case value(FieldKind)
+
+    init(_ text: String) {
+        switch text {
+        case "cx": self = .cx
+        case "xpn": self = .xpn
+        case "xtn": self = .xtn
+        case "xad": self = .xad
+        case "xcn": self = .xcn
+        case "birth": self = .birth
+        case "coded": self = .coded
+        case "other": self = .other
+        default: self = .value(FieldKind(text) ?? .other)
+        }
+    }
+}
+
+/// A structured example and what reading it must (and must never) report.
+public struct StructureExample: Sendable, Decodable {
+    public var text: String
+    /// `[type, value]` pairs that must be found (compared normalized).
+    public var expect: [[String]]
+    /// `[type, value]` pairs that must not be reported.
+    public var never: [[String]]
+
+    enum CodingKeys: String, CodingKey { case text, expect, never }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decode(String.self, forKey: .text)
+        expect = try c.decode([[String]].self, forKey: .expect)
+        never = try c.decodeIfPresent([[String]].self, forKey: .never) ?? []
+    }
+}
+
+/// `Rules/structure.json`, decoded and indexed for lookups.
+public struct StructurePolicy: Sendable {
+    public let vocabulary: FieldVocabulary
+    /// HL7 table 0203 identifier type codes (CX-5, FHIR `identifier.type.coding.code`), uppercased.
+    let typeCodes: [String: FieldKind]
+    /// Identifier systems (FHIR `system`, CDA `root`, HL7 authority OIDs), lowercased.
+    let systems: [String: FieldKind]
+    /// Coding systems by name (HL7 CE-3), uppercased; and prefixes of coding system names and URIs.
+    let codingSystems: Set<String>
+    let codingSystemPrefixes: [String]
+    /// HL7 v2 fields: `SEG` -> field number (0 = every field) -> role.
+    let hl7Fields: [String: [Int: HL7FieldRole]]
+    /// CX fields without a type code: what their identifiers are (`PID-3` -> mrn).
+    let untypedCX: [String: FieldKind]
+    public let examples: [StructureExample]
+
+    private struct File: Decodable {
+        var abbreviations: [String: String]
+        var fields: [Field]
+        var other: [String]
+        var identifier_type_codes: [String: String]
+        var systems: [String: String]
+        var coding_systems: [String]
+        var coding_system_prefixes: [String]
+        var hl7: HL7
+        var examples: [StructureExample]
+        struct Field: Decodable { var type: String; var phrases: [String] }
+        struct HL7: Decodable { var untyped_cx: [String: String]; var fields: [String: [String: String]] }
+    }
+
+    public init(json: [UInt8]) throws {
+        let file = try JSONDecoder().decode(File.self, from: Data(json))
+        var phrases: [(String, FieldKind)] = []
+        for field in file.fields {
+            guard let kind = FieldKind(field.type) else { continue }
+            phrases += field.phrases.map { ($0, kind) }
+        }
+        phrases += file.other.map { ($0, .other) }
+        vocabulary = FieldVocabulary(abbreviations: file.abbreviations, phrases: phrases)
+        typeCodes = Dictionary(file.identifier_type_codes.compactMap { key, value in FieldKind(value).map { (key.uppercased(), $0) } }) { a, _ in a }
+        systems = Dictionary(file.systems.compactMap { key, value in FieldKind(value).map { (key.lowercased(), $0) } }) { a, _ in a }
+        codingSystems = Set(file.coding_systems.map { $0.uppercased() })
+        codingSystemPrefixes = file.coding_system_prefixes.map { $0.lowercased() }
+        var fields: [String: [Int: HL7FieldRole]] = [:]
+        for (segment, map) in file.hl7.fields {
+            var roles: [Int: HL7FieldRole] = [:]
+            for (number, role) in map { roles[number == "*" ? 0 : Int(number) ?? -1] = HL7FieldRole(role) }
+            fields[segment] = roles
+        }
+        hl7Fields = fields
+        untypedCX = file.hl7.untyped_cx.compactMapValues(FieldKind.init)
+        examples = file.examples
+    }
+
+    /// The built-in policy.
+    public static let builtIn: StructurePolicy = {
+        do {
+            return try StructurePolicy(json: PackageResources.structure_json)
+        } catch {
+            fatalError("built-in structure policy is malformed: \(error)")
+        }
+    }()
+
+    /// What an identifier system or OID names, if known.
+    func system(_ text: String) -> FieldKind? {
+        var key = text.lowercased()
+        if let kind = systems[key] { return kind }
+        if key.hasPrefix("urn:oid:") { key.removeFirst(8) } else { key = "urn:oid:" + key }
+        return systems[key]
+    }
+
+    /// Whether `name` is a coding system (HL7 CE-3 name, an OID of HL7's code systems, a terminology URI).
+    func isCodingSystem(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        if codingSystems.contains(upper) { return true }
+        let lower = name.lowercased()
+        return codingSystemPrefixes.contains { lower.hasPrefix($0) }
+    }
+}
