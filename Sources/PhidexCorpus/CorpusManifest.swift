@@ -46,6 +46,45 @@ public struct CorpusManifest: Sendable {
         return out
     }
 
+    /// A truth file written for data Phidex did not generate (published samples, another
+    /// generator's share): JSON Lines of `{"path", "type", "value"}`, paths relative to `root`.
+    /// Every file under `root` but the truth file itself is listed, so files without plants
+    /// count for precision; a file's format is its extension.
+    public static func read(truth path: String, root: String) throws(CorpusError) -> CorpusManifest {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CorpusError("no truth file at \(path)") }
+        struct Line: Decodable { var path: String; var type: String; var value: String }
+        let decoder = JSONDecoder()
+        var entries: [TruthEntry] = []
+        let truthName = URL(fileURLWithPath: path).standardizedFileURL.path
+        if let walker = FileManager.default.enumerator(atPath: root) {
+            for case let relative as String in walker {
+                var isDirectory: ObjCBool = false
+                let full = root + "/" + relative
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    URL(fileURLWithPath: full).standardizedFileURL.path != truthName
+                else { continue }
+                entries.append(TruthEntry(kind: .file, path: relative, format: format(of: relative), container: "loose"))
+            }
+        }
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: true).enumerated() {
+            do {
+                let entry = try decoder.decode(Line.self, from: Data(line))
+                entries.append(TruthEntry(
+                    kind: .plant, path: entry.path, format: format(of: entry.path), container: "loose", type: entry.type, value: entry.value))
+            } catch {
+                throw CorpusError("\(path):\(number + 1): not a truth line {\"path\", \"type\", \"value\"}")
+            }
+        }
+        let header = Header(corpus: 0, seed: 0, scale: 0, people: 0, generator: "truth file " + URL(fileURLWithPath: path).lastPathComponent)
+        return CorpusManifest(header: header, entries: entries.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) })
+    }
+
+    private static func format(of path: String) -> String {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let dot = name.lastIndex(of: ".") else { return "none" }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+
     /// Reads `truth.jsonl` from a corpus directory (the one holding `share/`).
     public static func read(corpus directory: String) throws(CorpusError) -> CorpusManifest {
         let path = directory + "/" + fileName

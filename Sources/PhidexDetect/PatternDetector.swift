@@ -159,6 +159,23 @@ public struct PatternDetector: Detector {
                 rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
                 confidence: rule.confidence, reason: "name after \(how)", normalized: normalized,
                 masked: Self.maskName(bytes)))
+        case "address":
+            // A street line to the end of the line (or cell): a house number, then words.
+            let limit = min(window.count, cellEnd ?? (start + 120))
+            var end = start
+            while end < limit && window[end] != 0x0A && window[end] != 0x0D && window[end] != 0x09 && window[end] != 0x7C { end += 1 }
+            while end > start && (window[end - 1] == 0x20 || window[end - 1] == 0x2E || window[end - 1] == 0x2C) { end -= 1 }
+            guard end > start, ContextWords.isDigit(window[start]) else { return }
+            var digits = start
+            while digits < end && ContextWords.isDigit(window[digits]) { digits += 1 }
+            guard digits - start <= 6, digits < end, window[digits] == 0x20 else { return }
+            let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let normalized = ValueNormalizer.normalize(text, as: .address) else { return }
+            matches.append(Match(
+                rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
+                confidence: rule.confidence, reason: "street line after \(how)", normalized: normalized,
+                masked: FieldValues.maskWords(text)))
         case "token":
             var end = start
             var digits = 0

@@ -30,6 +30,11 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Archives") var archiveOptions: ArchiveOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Score CORPUS, any directory, against this truth file (JSON Lines {\"path\",\"type\",\"value\"}, paths relative to CORPUS) instead of a generated manifest.",
+        valueName: "file"))
+    var truth: String?
+
     @Option(name: .long, help: ArgumentHelp("Read (or create) this index instead of a temporary one.", valueName: "path"))
     var index: String?
 
@@ -64,8 +69,16 @@ struct EvalCommand: AsyncParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let corpusPath = LogicalPath.absolute(corpus, currentDirectory: cwd)
         let manifest: CorpusManifest
-        do { manifest = try CorpusManifest.read(corpus: corpusPath) } catch { throw Failure(error.description) }
-        let share = corpusPath + "/" + CorpusManifest.shareDirectory
+        let share: String
+        do {
+            if let truth {
+                manifest = try CorpusManifest.read(truth: LogicalPath.absolute(truth, currentDirectory: cwd), root: corpusPath)
+                share = corpusPath
+            } else {
+                manifest = try CorpusManifest.read(corpus: corpusPath)
+                share = corpusPath + "/" + CorpusManifest.shareDirectory
+            }
+        } catch { throw Failure(error.description) }
 
         var temporary: String?
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
