@@ -21,7 +21,7 @@ extension DetectionEngine {
 
     /// The structure policy's examples: each expected `[type, value]` found (compared as
     /// `ValueNormalizer` normalizes it), each `never` pair not reported.
-    func checkStructure(_ policy: StructurePolicy) -> [String] {
+    public func checkStructure(_ policy: StructurePolicy) -> [String] {
         var problems: [String] = []
         for (number, example) in policy.examples.enumerated() {
             let found = Set(matches(in: example.text).map { "\($0.type.rawValue) \($0.normalized)" })

@@ -261,6 +261,9 @@ final class XMLReader: StructureReader {
         default:
             if let leaf = leafText(element), ["given", "family", "streetAddressLine", "city", "state", "postalCode", "country", "prefix", "suffix"].contains(element.name) {
                 addToParent(leaf)
+                // Name parts outside the patient's name are authors', performers' and
+                // organizations': structure knows them, and they are not the patient's.
+                if ["given", "family"].contains(element.name) { found.claim(leaf.span) }
             }
         }
         emit(found, anchor: 0, into: &output)

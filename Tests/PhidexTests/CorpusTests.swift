@@ -86,9 +86,14 @@ import Testing
             case "eml", "docx", "xlsx", "pptx", "odt", "ods", "mbox": continue  // encoded or zipped: checked by extraction later
             default: needle = Array(value.utf8)
             }
-            let found = entry.format == "disk-image"
+            var found = entry.format == "disk-image"
                 ? contains(bytes, needle) || contains(bytes, value.utf16LittleEndian)
                 : contains(bytes, needle)
+            // A name or an address a structure writes in parts (FHIR's family and given, C-CDA's
+            // addr, HL7's XAD) is planted whole: every one of its words is written.
+            if !found, ["name", "address"].contains(entry.type ?? ""), !["utf16", "disk-image"].contains(entry.format) {
+                found = value.split(whereSeparator: { $0 == " " || $0 == "," }).allSatisfy { contains(bytes, Array($0.utf8)) }
+            }
             #expect(found, "\(entry.kind) of \(entry.type ?? "") not in \(entry.path)")
             checked += 1
         }
