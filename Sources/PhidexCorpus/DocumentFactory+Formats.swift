@@ -52,8 +52,7 @@ extension DocumentFactory {
         for (index, patient) in patients(rows).enumerated() {
             let tax = patient.taxID
             doc.record("mrn", patient.mrn, person: patient.id)
-            doc.record("name", patient.given, person: patient.id)
-            doc.record("name", patient.family, person: patient.id)
+            doc.record("name", "\(patient.given) \(patient.family)", person: patient.id)  // first_name and last_name columns: one name
             doc.record("dob", patient.birth.formatted(.iso), person: patient.id)
             doc.record(tax.type, tax.value, person: patient.id)
             doc.record("member_id", patient.memberID, person: patient.id)
@@ -162,9 +161,10 @@ extension DocumentFactory {
         doc.write("<table:table-row>" + cell("Last name") + cell("First name") + cell("Member ID") + cell("Phone") + "</table:table-row>")
         for patient in patients(rows) {
             doc.write("<table:table-row><table:table-cell><text:p>")
-            doc.plant("name", patient.family, person: patient.id)
+            doc.write(patient.family)
             doc.write("</text:p></table:table-cell><table:table-cell><text:p>")
-            doc.plant("name", patient.given, person: patient.id)
+            doc.write(patient.given)
+            doc.record("name", "\(patient.given) \(patient.family)", person: patient.id)  // Last name and First name columns: one name
             doc.write("</text:p></table:table-cell><table:table-cell><text:p>")
             doc.plant("member_id", patient.memberID, person: patient.id)
             doc.write("</text:p></table:table-cell><table:table-cell><text:p>")

@@ -73,10 +73,12 @@ extension DocumentFactory {
         for (i, patient) in patients(rows).enumerated() {
             let tax = patient.taxID
             addRow(i + 2, [
-                (patient.mrn, ("mrn", patient.id)), (patient.family, ("name", patient.id)), (patient.given, ("name", patient.id)),
+                (patient.mrn, ("mrn", patient.id)), (patient.family, nil), (patient.given, nil),
                 (patient.birth.formatted(.iso), ("dob", patient.id)), (tax.value, (tax.type, patient.id)),
                 (patient.memberID, ("member_id", patient.id)), (String(rng.int(40...4000)) + ".00", nil),
             ])
+            // Last Name and First Name columns of one row: one name.
+            strings.record("name", "\(patient.given) \(patient.family)", person: patient.id)
         }
         sheet += "</sheetData></worksheet>\n"
         let sharedStrings = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"

@@ -80,7 +80,9 @@ struct ContextWords: Sendable {
                 let index = candidates.trailingZeroBitCount
                 candidates &= candidates - 1
                 let word = words[index]
-                guard position + word.bytes.count <= aheadTo else { continue }
+                // A negative word must be the value's own label, before it: a word after it
+                // labels the next value (`SSN: 401237788 Phone: …`).
+                guard word.positive, position + word.bytes.count <= aheadTo else { continue }
                 if matches(word.bytes, in: window, at: position) {
                     consider(ContextHit(word: word.text, isPositive: word.positive, distance: position - end), &best)
                 }

@@ -1,6 +1,9 @@
 // Reading a date the ways records print it (identifiers.md): 03/14/1962,
-// 3/14/1962, 03-14-1962, 1962-03-14, 19620314 (HL7, C-CDA), 14-Mar-1962,
-// March 14, 1962, Mar 14 1962, 14 March 1962. Only plausible birth years count.
+// 3/14/1962, 03-14-1962, 03/14/62, 1962-03-14 (and with an ISO time),
+// 19620314 (HL7, C-CDA, with a time and zone), 14.03.1962 (day first, as dots
+// say in Europe), 14/03/1962 (day first when it cannot be a month), 14-Mar-1962,
+// March 14, 1962, March 14th, 1962, Mar 14 1962, 14 March 1962. Only plausible
+// birth years count.
 
 /// A calendar date read from bytes.
 struct DateShape: Equatable {
@@ -24,8 +27,15 @@ struct DateShape: Equatable {
     static func read(_ bytes: UnsafeRawBufferPointer, at start: Int) -> DateShape? {
         guard start < bytes.count else { return nil }
         let found = ContextWords.isDigit(bytes[start]) ? numeric(bytes, start) : named(bytes, start)
-        guard let date = found, isValid(date) else { return nil }
-        let end = start + date.length
+        guard var date = found, isValid(date) else { return nil }
+        var end = start + date.length
+        // ISO 8601 with a time (`1962-03-14T00:00:00Z`): the date part is the date.
+        if end + 1 < bytes.count && bytes[end] == 0x54 && ContextWords.isDigit(bytes[end + 1]) {
+            var timeEnd = end + 1
+            while timeEnd < bytes.count, ContextWords.isDigit(bytes[timeEnd]) || [0x3A, 0x2E, 0x2B, 0x2D, 0x5A].contains(bytes[timeEnd]) { timeEnd += 1 }
+            date.length += timeEnd - end
+            end = timeEnd
+        }
         if end < bytes.count && ContextWords.isAlphanumeric(bytes[end]) { return nil }
         return date
     }
@@ -64,6 +74,18 @@ struct DateShape: Equatable {
         }
         guard s + first.count < b.count else { return nil }
         let sep = b[s + first.count]
+        // `14 March 1962`, `14 Mar 1962`.
+        if sep == 0x20, first.count <= 2, s + first.count + 1 < b.count, ContextWords.isLetter(b[s + first.count + 1]),
+            let (month, length) = monthName(b, s + first.count + 1)
+        {
+            var i = s + first.count + 1 + length
+            if i < b.count && b[i] == 0x2E { i += 1 }
+            if i < b.count && b[i] == 0x2C { i += 1 }
+            guard i < b.count, b[i] == 0x20 else { return nil }
+            let y = digits(b, i + 1, limit: 4)
+            guard y.count == 4 else { return nil }
+            return DateShape(year: y.value, month: month, day: first.value, length: i + 1 + 4 - s)
+        }
         guard sep == 0x2F || sep == 0x2D || sep == 0x2E else { return nil }
         if first.count == 4 {  // YYYY-MM-DD
             let m = digits(b, s + 5, limit: 2)
@@ -82,11 +104,18 @@ struct DateShape: Equatable {
             guard y.count == 4 else { return nil }
             return DateShape(year: y.value, month: month, day: first.value, length: first.count + 1 + length + 1 + 4)
         }
-        let second = digits(b, secondStart, limit: 2)  // MM/DD/YYYY (US order)
+        let second = digits(b, secondStart, limit: 2)
         guard second.count >= 1, secondStart + second.count < b.count, b[secondStart + second.count] == sep else { return nil }
         let y = digits(b, secondStart + second.count + 1, limit: 4)
-        guard y.count == 4 else { return nil }
-        return DateShape(year: y.value, month: first.value, day: second.value, length: first.count + second.count + 6)
+        guard y.count == 4 || y.count == 2 else { return nil }
+        // A two-digit year of a birth date: this century when not after this year, else the last.
+        let year = y.count == 4 ? y.value : (y.value <= years.upperBound % 100 ? 2000 + y.value : 1900 + y.value)
+        // MM/DD/YYYY (US order); DD.MM.YYYY with dots (European order), and DD/MM/YYYY when
+        // the first number cannot be a month.
+        let dayFirst = sep == 0x2E || first.value > 12
+        return DateShape(
+            year: year, month: dayFirst ? second.value : first.value, day: dayFirst ? first.value : second.value,
+            length: first.count + second.count + 2 + y.count)
     }
 
     /// `March 14, 1962`, `Mar 14 1962`, `Mar. 14, 1962`.
@@ -99,6 +128,10 @@ struct DateShape: Equatable {
         let d = digits(b, i, limit: 2)
         guard d.count >= 1 else { return nil }
         i += d.count
+        // An ordinal's suffix: `March 14th`.
+        if i + 1 < b.count, ["st", "nd", "rd", "th"].contains(String(decoding: [ContextWords.lower(b[i]), ContextWords.lower(b[i + 1])], as: UTF8.self)) {
+            i += 2
+        }
         if i < b.count && b[i] == 0x2C { i += 1 }
         guard i < b.count, b[i] == 0x20 else { return nil }
         i += 1

@@ -49,7 +49,7 @@ public struct DetectionEngine: Sendable {
     }
 
     /// Per-task state for scanning with this engine.
-    public func makeWorkspace() -> DetectorWorkspace { DetectorWorkspace(patterns: patternSet) }
+    public func makeWorkspace() -> DetectorWorkspace { DetectorWorkspace(patterns: patternSet, vocabulary: structure.policy.vocabulary) }
 
     /// Every match in `text` (UTF-8).
     public func matches(in text: String) -> [Match] { matches(in: Array(text.utf8)) }

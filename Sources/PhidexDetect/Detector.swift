@@ -67,6 +67,12 @@ public struct StreamContext {
         table?.column(at: position, in: window, windowStart: windowStart)
             ?? rows?.column(at: position, in: window, windowStart: windowStart)
     }
+
+    /// What a column's name says it holds, by its words (`soc_sec_no`, `Order #`); nil when
+    /// its words say nothing known or no vocabulary is at hand.
+    public func kind(ofColumn name: String) -> FieldKind? {
+        workspace?.kind(ofColumn: name)
+    }
 }
 
 /// Finds identifiers in a window of bytes.
@@ -88,8 +94,20 @@ public final class DetectorWorkspace {
     /// Pattern hits of the current window (capacity kept).
     var hits: [PatternHit] = []
 
-    init(patterns: PatternSet?) {
+    /// The field vocabulary, and what it said of column names seen so far.
+    private let vocabulary: FieldVocabulary?
+    private var columnKinds: [String: FieldKind?] = [:]
+
+    init(patterns: PatternSet?, vocabulary: FieldVocabulary? = nil) {
         patternScratch = patterns?.makeScratch()
+        self.vocabulary = vocabulary
+    }
+
+    func kind(ofColumn name: String) -> FieldKind? {
+        if let known = columnKinds[name] { return known }
+        let kind = vocabulary?.classify(name)
+        if columnKinds.count < 4096 { columnKinds[name] = kind }
+        return kind
     }
 }
 

@@ -216,15 +216,24 @@ final class HL7Reader: StructureReader {
         func part(_ i: Int) -> Range<Int>? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
         if let email = part(3), text(email).contains("@") {
             if let match = values.match(.identifier(.email), text(email), span: span(email), how: "HL7 \(label) (XTN email)") { found.matches.append(match) }
-        } else if let area = part(5), let local = part(6) {
+            return
+        }
+        var numbers: Set<String> = []
+        if let area = part(5), let local = part(6) {
             let number = text(area) + text(local)
-            if let match = values.match(.identifier(.phone), number, span: span(area.lowerBound..<local.upperBound), how: "HL7 \(label) (XTN)") {
+            if let match = values.match(.identifier(.phone), number, span: span(area.lowerBound..<local.upperBound), how: "HL7 \(label) (XTN area and local number)") {
                 found.matches.append(match)
+                numbers.insert(match.normalized)
             }
-        } else if let first = part(0) {
+        }
+        // XTN-1, the number as written (deprecated since v2.3, still the usual one): when it
+        // says something else, it is reported too.
+        if let first = part(0) {
             let value = text(first)
             let kind: FieldKind = value.contains("@") ? .identifier(.email) : .identifier(.phone)
-            if let match = values.match(kind, value, span: span(first), how: "HL7 \(label) (XTN)") { found.matches.append(match) }
+            if let match = values.match(kind, value, span: span(first), how: "HL7 \(label) (XTN)"), !numbers.contains(match.normalized) {
+                found.matches.append(match)
+            }
         }
     }
 

@@ -42,13 +42,15 @@ public final class NumberDetector: DigitRunDetector {
             }
         }
         if let end, let match = candidate(window, streamContext, start: index, end: end) { matches.append(match) }
-        if runEnd - index == 3 || runEnd - index == 10, let phone {
+        if runEnd - index == 3 || runEnd - index == 10 || runEnd - index == 11, let phone {
             if let match = telephone(phone, window, streamContext, start: index, runEnd: runEnd) { matches.append(match) }
         }
     }
 
-    /// A North American number whose area code is the run `[start, runEnd)` (or ten bare
-    /// digits in a phone column), with phone context.
+    /// A North American number whose area code is the run `[start, runEnd)` — or ten bare digits
+    /// (`+1` and eleven, with its plus) in a phone column or right after a phone label — with
+    /// phone context. Shapes: `(NNN) NNN-NNNN`, `(NNN)NNN-NNNN`, `NNN-NNN-NNNN`, `NNN.NNN.NNNN`,
+    /// `NNN NNN NNNN`, each with an optional `+1` or `1` trunk prefix.
     private func telephone(
         _ rule: RuleEntry, _ window: UnsafeRawBufferPointer, _ streamContext: StreamContext, start: Int, runEnd: Int
     ) -> Match? {
@@ -57,42 +59,56 @@ public final class NumberDetector: DigitRunDetector {
             from + n <= count && (from..<(from + n)).allSatisfy { ContextWords.isDigit(window[$0]) }
                 && (from + n == count || !ContextWords.isDigit(window[from + n]))
         }
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x2E || byte == 0x20 }
         var spanStart = start, end: Int
-        if runEnd - start == 10 {
-            end = runEnd  // bare: only in a phone column, checked below
+        var bare = false
+        if runEnd - start == 10 || runEnd - start == 11 {
+            guard runEnd - start == 10 || (window[start] == 0x31 && start > 0 && window[start - 1] == 0x2B) else { return nil }
+            end = runEnd  // bare: only in a phone column or right after a label, checked below
+            bare = true
+            if runEnd - start == 11 { spanStart = start - 1 }
         } else if start > 0 && window[start - 1] == 0x28 && runEnd + 2 < count && window[runEnd] == 0x29 {
-            var next = runEnd + 1  // (NNN) NNN-NNNN or (NNN)NNN-NNNN
+            var next = runEnd + 1  // (NNN) NNN-NNNN, (NNN)NNN-NNNN, (NNN) NNN NNNN
             if window[next] == 0x20 { next += 1 }
-            guard digits(next, 3), next + 3 < count, window[next + 3] == 0x2D, digits(next + 4, 4) else { return nil }
+            guard digits(next, 3), next + 3 < count, isSeparator(window[next + 3]), digits(next + 4, 4) else { return nil }
             spanStart = start - 1
             end = next + 8
-        } else if runEnd < count, window[runEnd] == 0x2D || window[runEnd] == 0x2E {
-            let separator = window[runEnd]  // NNN-NNN-NNNN, NNN.NNN.NNNN
+        } else if runEnd < count, isSeparator(window[runEnd]) {
+            let separator = window[runEnd]  // NNN-NNN-NNNN, NNN.NNN.NNNN, NNN NNN NNNN
             guard digits(runEnd + 1, 3), runEnd + 4 < count, window[runEnd + 4] == separator, digits(runEnd + 5, 4) else { return nil }
             end = runEnd + 9
         } else {
             return nil
         }
-        let all = (start..<end).compactMap { ContextWords.isDigit(window[$0]) ? window[$0] - 0x30 : nil }
-        guard all.count == 10, all[0] >= 2, all[3] >= 2 else { return nil }
+        let all = (spanStart..<end).compactMap { ContextWords.isDigit(window[$0]) ? window[$0] - 0x30 : nil }.suffix(10)
+        guard all.count == 10, all[all.startIndex] >= 2, all[all.startIndex + 3] >= 2 else { return nil }
+        // A trunk prefix before the area code: `+1 `, `+1-`, `+1.`, `+1(`, `1-`, `1.`, `1 `.
+        if !bare {
+            var one = spanStart - 1
+            if one >= 1, isSeparator(window[one]) { one -= 1 }  // the separator after the 1
+            if one >= 0, window[one] == 0x31, one == 0 || !ContextWords.isDigit(window[one - 1]) {
+                let plus = one > 0 && window[one - 1] == 0x2B
+                // A bare `1` only with a separator (`1-303-…`); `+1` glued too (`+1(303)…`).
+                if plus || one < spanStart - 1 { spanStart = plus ? one - 1 : one }
+            }
+        }
         // Not part of something longer: letters or digits around, or another separated group.
         if spanStart > 0 {
             let before = window[spanStart - 1]
             if ContextWords.isAlphanumeric(before) { return nil }
-            if (before == 0x2D || before == 0x2E) && spanStart > 1 && ContextWords.isDigit(window[spanStart - 2])
-                && !(spanStart == start && window[spanStart - 2] == 0x31)
-            {
-                return nil
-            }
+            if (before == 0x2D || before == 0x2E) && spanStart > 1 && ContextWords.isDigit(window[spanStart - 2]) { return nil }
         }
         if end < count {
             if ContextWords.isAlphanumeric(window[end]) { return nil }
             if end + 1 < count && (window[end] == 0x2D || window[end] == 0x2E) && ContextWords.isDigit(window[end + 1]) { return nil }
         }
         let column = streamContext.column(at: spanStart, in: window)
-        let bare = end == runEnd
-        let hit = column.flatMap { rule.context.classify(column: $0) }
-            ?? (bare ? nil : rule.context.nearest(in: window, start: spanStart, end: end))
+        var hit = column.flatMap { rule.context.classify(column: $0) ?? Self.columnHit($0, .phone, streamContext) }
+        if hit == nil {
+            hit = rule.context.nearest(in: window, start: spanStart, end: end)
+            // Bare digits count only right after their label.
+            if bare, let found = hit, found.distance > Self.bareLabelDistance { hit = nil }
+        }
         guard let hit, hit.isPositive else { return nil }
         // A table of vendors or companies lists their phones, not people's.
         if hit.inColumn, streamContext.table?.listsOrganizations == true { return nil }
@@ -102,6 +118,16 @@ public final class NumberDetector: DigitRunDetector {
             rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(spanStart), length: end - spanStart),
             confidence: rule.confidence, reason: "North American number; context '\(hit.word)' \(place)",
             normalized: "phone:" + text, masked: "(***) ***-" + String(text.suffix(4)))
+    }
+
+    /// How far after its label ten bare digits may be to count as a phone number.
+    static let bareLabelDistance = 16
+
+    /// What a column's words say of the numbers in it: positive for `type`'s column (`HomePh`,
+    /// `prescriber_npi`), negative for a column naming anything else.
+    static func columnHit(_ column: String, _ type: IdentifierType, _ context: StreamContext) -> ContextHit? {
+        guard let kind = context.kind(ofColumn: column) else { return nil }
+        return ContextHit(word: column, isPositive: kind == .identifier(type), distance: 0, inColumn: true)
     }
 
     private func candidate(_ window: UnsafeRawBufferPointer, _ streamContext: StreamContext, start: Int, end: Int) -> Match? {
@@ -121,7 +147,8 @@ public final class NumberDetector: DigitRunDetector {
         guard digits[0] == 1 || digits[0] == 2, digits.prefix(9).contains(where: { $0 != digits[0] }), Validators.npiLuhn(digits)
         else { return nil }
         let column = streamContext.column(at: start, in: window)
-        guard let hit = column.flatMap({ npi.context.classify(column: $0) }) ?? npi.context.nearest(in: window, start: start, end: end),
+        guard let hit = column.flatMap({ npi.context.classify(column: $0) ?? Self.columnHit($0, .npi, streamContext) })
+                ?? npi.context.nearest(in: window, start: start, end: end),
             hit.isPositive
         else { return nil }
         let place = hit.inColumn ? "in column '\(column ?? "")'" : "\(hit.distance) bytes away"

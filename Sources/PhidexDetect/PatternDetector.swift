@@ -29,6 +29,8 @@ public struct PatternDetector: Detector {
     private let roles: [Role]
     /// Table column name -> index into `rules`.
     private let columnRules: [String: Int]
+    /// Identifier type -> index into `rules`, for columns named by their words.
+    private let typeRules: [IdentifierType: Int]
     private let mrn: Int?, dob: Int?, member: Int?, name: Int?
     /// Per rule: whether its labels are themselves the evidence (clinical context), not labels of a value.
     private let isEvidence: [Bool]
@@ -54,6 +56,9 @@ public struct PatternDetector: Detector {
         member = rules.firstIndex { $0.type == .memberID }
         name = rules.firstIndex { $0.type == .name }
         isEvidence = rules.map { $0.value == "evidence" }
+        var typeRules: [IdentifierType: Int] = [:]
+        for (index, rule) in rules.enumerated() where rule.value != "evidence" && typeRules[rule.type] == nil { typeRules[rule.type] = index }
+        self.typeRules = typeRules
         if mrn != nil || dob != nil || member != nil || name != nil {
             expressions.append(#"(PID|IN1|IN2)\|"#); caseless.append(false); singleMatch.append(false); roles.append(.segment)
         }
@@ -91,6 +96,7 @@ public struct PatternDetector: Detector {
     private static let fillers: Set<String> = [
         "no", "nr", "num", "number", "is", "value", "id", "of", "on", "file", "extension",
         "we", "have", "has", "was", "the", "our", "as", "listed", "recorded",
+        "mm", "dd", "yyyy", "yy", "mmddyyyy",  // `DOB (mm/dd/yyyy):`
     ]
 
     /// Where the value after a label starts: past separators, quotes and filler words.
@@ -100,8 +106,8 @@ public struct PatternDetector: Detector {
         while i < limit {
             let byte = window[i]
             switch byte {
-            case 0x20, 0x09, 0x3A, 0x23, 0x3D, 0x22, 0x27, 0x3E, 0x2E, 0x28, 0x29, 0x5B, 0x2D, 0x5F, 0x0D, 0x0A:
-                i += 1  // space tab : # = " ' > . ( ) [ - _ CR LF
+            case 0x20, 0x09, 0x3A, 0x23, 0x3D, 0x22, 0x27, 0x3E, 0x2E, 0x28, 0x29, 0x5B, 0x2D, 0x5F, 0x0D, 0x0A, 0x2F:
+                i += 1  // space tab : # = " ' > . ( ) [ - _ CR LF /
             default:
                 guard ContextWords.isLetter(byte) else { return i }
                 var wordEnd = i
@@ -296,16 +302,96 @@ public struct PatternDetector: Detector {
 
     // MARK: Table columns
 
-    /// Every cell of a column named in a rule's `columns`, in rows starting in this window.
-    private func columns(of table: TableHeader, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
-        var wanted: [Int: Int] = [:]  // column index -> rule index
-        for (column, name) in table.columns.enumerated() {
-            if let rule = columnRules[Self.columnKey(name)] {
-                wanted[column] = rule
-            } else if (name == "name" || name == "patient"), table.listsPeople, let rule = columnRules["patient_name"] {
-                wanted[column] = rule  // `Name` or `Patient` beside SSN/DOB/MRN columns: a person's name
+    /// What this detector reads in a table column.
+    enum ColumnRole: Equatable {
+        /// A value of the rule at this index.
+        case value(Int)
+        /// A part of one name per row: 0 first (given), 1 middle, 2 last (family).
+        case namePart(Int)
+        /// A street line, and the city, state and ZIP joined to it per row.
+        case street, city, state, zip
+    }
+
+    /// The roles of a table's columns: a rule's own column names first, then what a name's words
+    /// say (`pt_mrn`, `Chart #`, `BirthDt`, `Ins Member No`, `FIRST`, `LAST`, `ADDRESS`).
+    func roles(of columns: [String], listsPeople: Bool, context: StreamContext) -> [Int: ColumnRole] {
+        var roles: [Int: ColumnRole] = [:]
+        for (column, name) in columns.enumerated() {
+            let key = Self.columnKey(name)
+            var type: IdentifierType?
+            if let rule = columnRules[key] {
+                type = rules[rule].type
+                roles[column] = .value(rule)
+            } else if let kind = context.kind(ofColumn: name) {
+                if case .identifier(let named) = kind, let rule = typeRules[named] {
+                    type = named
+                    roles[column] = .value(rule)
+                } else if kind == .other {
+                    let words = Set(FieldVocabulary.split(name))
+                    if words.contains("city") { roles[column] = .city }
+                    else if words.contains("state") { roles[column] = .state }
+                    else if words.contains("zip") || words.contains("zipcode") || words.contains("postal") || words.contains("postcode") { roles[column] = .zip }
+                }
+            } else if (key == "name" || key == "patient" || key == "full_name"), listsPeople, let rule = typeRules[.name] {
+                // `Name` or `Patient` beside SSN, DOB or MRN columns: a person's name.
+                type = .name
+                roles[column] = .value(rule)
+            }
+            if type == .name {
+                let words = Set(FieldVocabulary.split(name).flatMap { $0 == "firstname" ? ["first"] : $0 == "lastname" || $0 == "surname" ? ["last"] : [$0] })
+                if words.contains("first") || words.contains("given") || words.contains("fname") { roles[column] = .namePart(0) }
+                else if words.contains("middle") || words.contains("mi") { roles[column] = .namePart(1) }
+                else if words.contains("last") || words.contains("family") || words.contains("lname") { roles[column] = .namePart(2) }
+            }
+            if type == .address { roles[column] = .street }
+        }
+        if !roles.values.contains(.street) { roles = roles.filter { ![.city, .state, .zip].contains($0.value) } }
+        return roles
+    }
+
+    /// Reports one row's cells (window positions) by their columns' roles.
+    private func report(row cells: [(column: Int, cell: Range<Int>)], roles: [Int: ColumnRole], names: [String], in window: UnsafeRawBufferPointer, into matches: inout [Match]) {
+        var nameParts: [(order: Int, column: Int, cell: Range<Int>)] = []
+        var street: Range<Int>?, city: Range<Int>?, state: Range<Int>?, zip: Range<Int>?
+        for (column, cell) in cells {
+            guard let role = roles[column], !cell.isEmpty, !Self.equals(window, cell, "NULL"), !Self.equals(window, cell, "\\N") else { continue }
+            switch role {
+            case .value(let rule): value(of: rule, at: cell.lowerBound, in: window, how: "column '\(names[column])'", into: &matches, cellEnd: cell.upperBound)
+            case .namePart(let order): nameParts.append((order, column, cell))
+            case .street: street = cell
+            case .city: city = cell
+            case .state: state = cell
+            case .zip: zip = cell
             }
         }
+        let text = { (cell: Range<Int>) in String(decoding: UnsafeRawBufferPointer(rebasing: window[cell]), as: UTF8.self) }
+        if !nameParts.isEmpty, let rule = typeRules[.name] {
+            nameParts.sort { $0.order < $1.order }
+            let whole = nameParts.map { text($0.cell) }.joined(separator: " ")
+            let anchor = nameParts.last!.cell
+            if whole.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || " '-.,".unicodeScalars.contains($0) }),
+                let normalized = ValueNormalizer.normalize(whole, as: .name)
+            {
+                matches.append(Match(
+                    rule: rules[rule].id, type: .name, span: ByteSpan(offset: Int64(anchor.lowerBound), length: anchor.count),
+                    confidence: rules[rule].confidence, reason: "name from columns " + nameParts.map { "'\(names[$0.column])'" }.joined(separator: ", "),
+                    normalized: normalized, masked: FieldValues.maskWords(whole)))
+            }
+        }
+        if let street, let rule = typeRules[.address] {
+            let whole = RecordInterpreter.address(lines: [text(street)], city: city.map(text), state: state.map(text), zip: zip.map(text))
+            if let normalized = ValueNormalizer.normalize(whole, as: .address) {
+                matches.append(Match(
+                    rule: rules[rule].id, type: .address, span: ByteSpan(offset: Int64(street.lowerBound), length: street.count),
+                    confidence: rules[rule].confidence, reason: "address from its row's street, city, state and ZIP columns",
+                    normalized: normalized, masked: FieldValues.maskWords(whole)))
+            }
+        }
+    }
+
+    /// Every cell of a column whose name says what it holds, in rows starting in this window.
+    private func columns(of table: TableHeader, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
+        let wanted = roles(of: table.columns, listsPeople: table.listsPeople, context: context)
         guard !wanted.isEmpty else { return }
         let headerEndInWindow = Int(table.end - context.windowStart)
         var lineStart = 0
@@ -316,20 +402,21 @@ public struct PatternDetector: Detector {
         } else {
             lineStart = headerEndInWindow
         }
+        var cells: [(column: Int, cell: Range<Int>)] = []
         while lineStart < window.count {
             var column = 0, cellStart = lineStart, quoted = false, position = lineStart
+            cells.removeAll(keepingCapacity: true)
             while position <= window.count {
                 let atLineEnd = position == window.count || window[position] == 0x0A
-                if atLineEnd && position == window.count { return }  // row continues past the window
                 let byte = atLineEnd ? 0x0A : window[position]
                 if byte == 0x22 { quoted.toggle() }
                 if atLineEnd || (byte == table.delimiter && !quoted) {
-                    if let rule = wanted[column] {
+                    if wanted[column] != nil {
                         var s = cellStart, e = position
                         if e > s && window[e - 1] == 0x0D { e -= 1 }
                         while s < e && (window[s] == 0x20 || window[s] == 0x22) { s += 1 }
                         while e > s && (window[e - 1] == 0x20 || window[e - 1] == 0x22) { e -= 1 }
-                        if e > s { value(of: rule, at: s, in: window, how: "column '\(table.columns[column])'", into: &matches, cellEnd: e) }
+                        cells.append((column, s..<e))
                     }
                     column += 1
                     cellStart = position + 1
@@ -337,6 +424,11 @@ public struct PatternDetector: Detector {
                 }
                 position += 1
             }
+            // A row the window ends in is the stream's last (a row a read boundary cuts lies in
+            // the overlap, after where this window reports, and the next window reads it whole;
+            // only a cell longer than the overlap could be cut before that).
+            report(row: cells, roles: wanted, names: table.columns, in: window, into: &matches)
+            if position >= window.count { return }
             lineStart = position + 1
         }
     }
@@ -345,24 +437,12 @@ public struct PatternDetector: Detector {
     private func columns(of sql: TableRowsIndex, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
         let peopleWords = ["ssn", "birth", "dob", "mrn"]
         for (index, stretch) in sql.rows.enumerated() {
-            var wanted: [Int: Int] = [:]
-            let listsPeople = stretch.columns.contains { name in peopleWords.contains { name.contains($0) } }
-            for (column, name) in stretch.columns.enumerated() {
-                if let rule = columnRules[Self.columnKey(name)] {
-                    wanted[column] = rule
-                } else if (name == "name" || name == "patient"), listsPeople, let rule = columnRules["patient_name"] {
-                    wanted[column] = rule
-                }
-            }
+            let listsPeople = stretch.columns.contains { name in peopleWords.contains { name.lowercased().contains($0) } }
+            let wanted = roles(of: stretch.columns, listsPeople: listsPeople, context: context)
             guard !wanted.isEmpty else { continue }
             let from = max(0, Int(clamping: stretch.start - context.windowStart))
             let to = index + 1 < sql.rows.count ? min(window.count, Int(clamping: max(0, sql.rows[index + 1].start - context.windowStart))) : window.count
             guard from < to else { continue }
-            let report = { (column: Int, cell: Range<Int>, matches: inout [Match]) in
-                guard let rule = wanted[column], !cell.isEmpty, !Self.equals(window, cell, "NULL"), !Self.equals(window, cell, "\\N")
-                else { return }
-                self.value(of: rule, at: cell.lowerBound, in: window, how: "column '\(stretch.columns[column])'", into: &matches, cellEnd: cell.upperBound)
-            }
             switch stretch.style {
             case .tuples:
                 var position = from
@@ -370,7 +450,7 @@ public struct PatternDetector: Detector {
                     guard window[position] == 0x28, TableRowsIndex.isTupleOpening(position, in: window, stretchStart: stretch.start - context.windowStart)
                     else { position += 1; continue }
                     guard let tuple = TableRowsIndex.cells(of: position, in: window) else { break }  // runs past the window
-                    for (column, cell) in tuple.cells.enumerated() { report(column, cell, &matches) }
+                    report(row: tuple.cells.enumerated().map { ($0.offset, $0.element) }, roles: wanted, names: stretch.columns, in: window, into: &matches)
                     position = tuple.close + 1
                 }
             case .lines(let delimiter):
@@ -382,7 +462,8 @@ public struct PatternDetector: Detector {
                 while lineStart < to {
                     guard let lineEnd = (lineStart..<window.count).first(where: { window[$0] == 0x0A }) else { break }
                     if Self.equals(window, lineStart..<lineEnd, "\\.") { break }
-                    for (column, cell) in Self.split(window, lineStart, lineEnd, by: delimiter).enumerated() { report(column, cell, &matches) }
+                    let cells = Self.split(window, lineStart, lineEnd, by: delimiter).enumerated().map { ($0.offset, $0.element) }
+                    report(row: cells, roles: wanted, names: stretch.columns, in: window, into: &matches)
                     lineStart = lineEnd + 1
                 }
             }
@@ -437,7 +518,14 @@ public struct PatternDetector: Detector {
         while words < 4, position < limit, ContextWords.isUpper(window[position]) || (0xC3...0xC5).contains(window[position]) {
             var wordEnd = position + 1
             while wordEnd < limit, isNameByte(window[wordEnd]) { wordEnd += 1 }
-            guard wordEnd - position >= 2 else { break }
+            if wordEnd - position == 1 {
+                // A middle initial after a name (`Quill, Avery J.`), not a word on its own.
+                guard words >= 1, wordEnd == limit || !ContextWords.isAlphanumeric(window[wordEnd]) else { break }
+                if wordEnd < limit && window[wordEnd] == 0x2E { wordEnd += 1 }
+                end = wordEnd
+                words += 1
+                break
+            }
             if wordEnd < limit && window[wordEnd] == 0x3A { break }  // `DOB:` starts the next label
             if wordEnd < limit && ContextWords.isDigit(window[wordEnd]) { return start }
             end = wordEnd

@@ -106,7 +106,8 @@ public final class SSNDetector: DigitRunDetector {
         }
         // A table column's name, when known, outweighs words nearby.
         let column = context.column(at: start, in: window) ?? Self.hl7SSNField(in: window, at: start)
-        let hit = column.flatMap { rule.context.classify(column: $0) } ?? rule.context.nearest(in: window, start: start, end: end)
+        let hit = column.flatMap { rule.context.classify(column: $0) ?? Self.columnHit($0, context) }
+            ?? rule.context.nearest(in: window, start: start, end: end)
         var reason = "\(shape); \(check)"
         let place = { (hit: ContextHit) in hit.inColumn ? "in column '\(column ?? "")'" : "\(Self.bytes(hit.distance)) away" }
         switch hit {
@@ -228,6 +229,15 @@ public final class SSNDetector: DigitRunDetector {
         case (0x49, 0x4E, 0x32, 0x7C) where field == 2: return "in2-2"
         default: return nil
         }
+    }
+
+    /// What a column's words say of the numbers in it: a taxpayer number's column is positive
+    /// context, a column naming anything else (`Order #`, `zip_code`, `member_no`) negative.
+    static func columnHit(_ column: String, _ context: StreamContext) -> ContextHit? {
+        guard let kind = context.kind(ofColumn: column) else { return nil }
+        let positive = [FieldKind.identifier(.ssn), .identifier(.itin), .identifier(.atin), .identifier(.irsn), .identifier(.hicn), .medicare]
+            .contains(kind)
+        return ContextHit(word: column, isPositive: positive, distance: 0, inColumn: true)
     }
 
     /// Which rule a number belongs to, and the check that put it there.

@@ -1,6 +1,7 @@
 // The canonical form of a value a user types (`phidex query --ssn 401-23-7788`),
 // identical to the one detectors produce, so both hash to the same value key.
 
+import Foundation
 public import PhidexCore
 
 /// Normalizes user-supplied identifier values.
@@ -50,9 +51,15 @@ public enum ValueNormalizer {
     /// A North American number's ten digits (`phone:3035550142`): a `tel:` scheme, a `+1` or `1`
     /// trunk prefix and an extension (`x12`, `ext. 12`, `;ext=12`) set aside; area code and
     /// exchange must start with 2-9 (NANP).
-    static func phone(_ text: String) -> String? {
-        var rest = Substring(text.lowercased())
+    ///
+    /// With `international`, a number that is not North American is kept too: written with a
+    /// `+` and its country code (`+31 20 123 4567` -> `phone:+31201234567`), or as its 7 to 15
+    /// digits when there are 10 to 15 (`(03) 5555 6473` -> `phone:0355556473`) — for fields that structure or a label
+    /// already calls a phone number, and for values a user or a truth file gives.
+    static func phone(_ text: String, international: Bool = true) -> String? {
+        var rest = Substring(text.lowercased().trimmingCharacters(in: .whitespaces))
         if rest.hasPrefix("tel:") { rest = rest.dropFirst(4) }
+        let plus = rest.hasPrefix("+")
         var digits: [UInt8] = []
         for byte in rest.utf8 {
             if ContextWords.isDigit(byte) {
@@ -64,9 +71,13 @@ public enum ValueNormalizer {
                 return nil
             }
         }
-        if digits.count == 11 && digits[0] == 0x31 { digits.removeFirst() }
-        guard digits.count == 10, digits[0] >= 0x32, digits[3] >= 0x32 else { return nil }
-        return "phone:" + String(decoding: digits, as: UTF8.self)
+        if digits.count == 10 || (digits.count == 11 && digits[0] == 0x31) {
+            var local = digits
+            if local.count == 11 { local.removeFirst() }
+            if local[0] >= 0x32, local[3] >= 0x32 { return "phone:" + String(decoding: local, as: UTF8.self) }
+        }
+        guard international, (plus ? 8 : 10)...15 ~= digits.count, !(plus && digits.first == 0x31) else { return nil }
+        return "phone:" + (plus ? "+" : "") + String(decoding: digits, as: UTF8.self)
     }
 
     /// Street-suffix, unit and direction words in USPS's abbreviations (Publication 28).

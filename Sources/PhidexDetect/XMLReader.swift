@@ -163,6 +163,10 @@ final class XMLReader: StructureReader {
                 }
                 element.frame.start = element.start
                 if dialect == .generic { element.frame.scalars = element.attributes }
+                // FHIR XML names a resource by its element (`<Patient>`); data elements start lowercase.
+                if dialect == .fhir, let first = element.name.unicodeScalars.first, first.properties.isUppercase {
+                    element.frame.resourceType = element.name
+                }
                 if !stack.isEmpty { stack[stack.count - 1].hasChildren = true }
                 if stack.count < Self.maximumDepth { stack.append(element) }
                 if selfClosing { closeElement(element.name, at: position, into: &output) }
@@ -276,8 +280,7 @@ final class XMLReader: StructureReader {
             addToParent(RecordScalar(key: element.name, text: value.text, span: value.span))
         }
         guard element.hasChildren else { return }
-        var frame = element.frame
-        if let first = element.name.unicodeScalars.first, first.properties.isUppercase { frame.resourceType = element.name }
+        let frame = element.frame
         let resource = ([frame] + stack.reversed().map(\.frame)).first { $0.resourceType != nil }
         var found = StructureOutput()
         interpreter.close(frame, resource: resource?.resourceType, how: "FHIR XML", into: &found)
