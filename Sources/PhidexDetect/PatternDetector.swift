@@ -160,7 +160,7 @@ public struct PatternDetector: Detector {
             guard end > start else { return }
             if let cellEnd, end != cellEnd { return }
             let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
-            guard let normalized = ValueNormalizer.name(bytes) else { return }
+            guard let normalized = ValueNormalizer.name(bytes), !Self.namesOrganization(normalized) else { return }
             matches.append(Match(
                 rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
                 confidence: rule.confidence, reason: "name after \(how)", normalized: normalized,
@@ -542,6 +542,19 @@ public struct PatternDetector: Detector {
             position = next
         }
         return end
+    }
+
+    /// Words that end (or make) an organization's name, not a person's.
+    static let organizationWords: Set<String> = [
+        "INC", "LLC", "LLP", "LTD", "CORP", "CORPORATION", "CO", "COMPANY", "CLINIC", "HOSPITAL", "CENTER", "CENTRE",
+        "GROUP", "ASSOCIATES", "PHARMACY", "LABS", "LABORATORY", "LABORATORIES", "MEDICAL", "HEALTH", "HEALTHCARE",
+        "SERVICES", "SUPPLY", "PARTNERS", "UNIVERSITY", "SCHOOL", "DEPARTMENT", "DEPT", "FOUNDATION", "BANK",
+        "INSURANCE", "SYSTEMS", "SOLUTIONS", "PLAN", "TRUST", "AGENCY", "OFFICE", "PRACTICE",
+    ]
+
+    /// Whether a normalized name (`name:ACME INC SUPPLY`) holds an organization's word.
+    static func namesOrganization(_ normalized: String) -> Bool {
+        normalized.dropFirst(5).split(separator: " ").contains { organizationWords.contains(String($0)) }
     }
 
     /// Letters, apostrophes, hyphens and the bytes of non-ASCII UTF-8 letters (`Zoë`, `Ibáñez`).

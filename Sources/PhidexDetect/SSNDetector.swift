@@ -124,6 +124,9 @@ public final class SSNDetector: DigitRunDetector {
             // SSN only matters where something calls it an SSN (a label, an `ssn` column): a
             // never-issued shape elsewhere is a test fixture or a placeholder.
             if rule.type == .ssnNeverIssued || (separator == nil && rule.type != .ssn) { return nil }
+            // Bare digits with a label that is not an SSN's (`Employee ID: …`, `Case #`) are
+            // that label's, and after a state code they are a ZIP+4 (`Springfield, IL 627041234`).
+            if separator == nil, Self.labelledOtherwise(window, before: start) || Self.followsStateCode(window, before: start) { return nil }
         }
         confidence = min(0.99, max(0, confidence))
         guard confidence >= Self.minimumConfidence else { return nil }
@@ -229,6 +232,32 @@ public final class SSNDetector: DigitRunDetector {
         case (0x49, 0x4E, 0x32, 0x7C) where field == 2: return "in2-2"
         default: return nil
         }
+    }
+
+    /// Whether a label ends right before `start` (`Employee ID: `, `Case #`, `ref=`): a word,
+    /// then `:`, `#` or `=`, then spaces, on the same line.
+    static func labelledOtherwise(_ window: UnsafeRawBufferPointer, before start: Int) -> Bool {
+        var i = start - 1
+        while i >= 0 && (window[i] == 0x20 || window[i] == 0x09) { i -= 1 }
+        guard i >= 1, window[i] == 0x3A || window[i] == 0x23 || window[i] == 0x3D else { return false }
+        i -= 1
+        while i >= 0 && window[i] == 0x20 { i -= 1 }
+        return i >= 0 && ContextWords.isAlphanumeric(window[i])
+    }
+
+    /// US state and territory codes (USPS), for ZIP+4 codes written without their dash.
+    static let stateCodes: Set<String> = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+        "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI",
+        "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+    ]
+
+    /// Whether `start` follows a state code and a space (`, IL 627041234`).
+    static func followsStateCode(_ window: UnsafeRawBufferPointer, before start: Int) -> Bool {
+        guard start >= 4, window[start - 1] == 0x20, ContextWords.isUpper(window[start - 2]), ContextWords.isUpper(window[start - 3]),
+            window[start - 4] == 0x20 || window[start - 4] == 0x2C
+        else { return false }
+        return stateCodes.contains(String(decoding: [window[start - 3], window[start - 2]], as: UTF8.self))
     }
 
     /// What a column's words say of the numbers in it: a taxpayer number's column is positive

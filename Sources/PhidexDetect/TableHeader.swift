@@ -46,8 +46,11 @@ public struct TableHeader: Sendable, Equatable {
             if text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
             return text.lowercased()
         }
+        // A column name is short: a letter, at most 64 bytes and six words, and no `label: value`
+        // inside (`Patient: Quill, Avery  DOB: 03/14/1962` is a line of text, not a header).
         guard fields.count >= 2,
             fields.allSatisfy({ $0.utf8.count <= 64 && ($0.isEmpty || $0.contains(where: \.isLetter)) }),
+            fields.allSatisfy({ !$0.contains(": ") && $0.split(separator: " ").count <= 6 }),
             fields.contains(where: { !$0.isEmpty })
         else { return nil }
         self.delimiter = delimiter

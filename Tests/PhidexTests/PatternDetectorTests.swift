@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func phonesNeedPhoneContextAndPersonTables() {
-        #expect(found("Phone: 1-415-555-0132", .phone) == ["415-555-0132"])
+        #expect(found("Phone: 1-415-555-0132", .phone) == ["1-415-555-0132"])
         #expect(found("Cell (415)555-0132", .phone) == ["(415)555-0132"])
         #expect(found("Ref 415-555-0132", .phone).isEmpty)
         #expect(found("name,phone\nAvery Quill,415.555.0132\n", .phone) == ["415.555.0132"])
@@ -125,7 +125,7 @@ import Testing
             """
         #expect(found(postgres, .mrn) == ["00142816", "00977311"])
         #expect(found(postgres, .dob) == ["1962-03-14", "1970-01-02"])
-        #expect(found(postgres, .name).count == 3, "first and last names, not the null")
+        #expect(found(postgres, .name) == ["Quill", "Rowan"], "one name per row from its first and last names (found at the last), not the null")
         #expect(found(postgres, .email) == ["avery.quill7@mail.example"])
         // The statement may sit far above its rows, across any chunk boundary.
         let rows = (1...3000).map { "(\($0),'\(String(format: "%08d", 1_000_000 + $0))')" }.joined(separator: ",\n")
