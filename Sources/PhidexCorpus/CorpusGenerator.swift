@@ -40,6 +40,7 @@ public struct CorpusGenerator: Sendable {
         var peopleRNG = root.fork("people")
         let people = SyntheticPerson.population(count: 300 * scale, rng: &peopleRNG)
         var factory = DocumentFactory(rng: root.fork("documents"), people: people)
+        var varied = DocumentFactory(rng: root.fork("variety"), people: people)
         var placed: [Placed] = []
         func place(_ directory: String, _ artifact: Artifact) {
             placed.append(Placed(path: directory + "/" + artifact.name, artifact: artifact))
@@ -118,6 +119,11 @@ public struct CorpusGenerator: Sendable {
             ]))
             // Issue 8: single identifiers outside any record, for the risk model's ordering.
             for i in 0..<3 { place("docs/followups", factory.strayMemo(name: "followup-\(n(i, 3)).txt")) }
+            // Issue 14: structured exports spelled as other systems spell them, with coded decoys,
+            // from a generator of their own (the documents above keep their bytes).
+            place("exports/api", varied.apiExportJSON(name: "patients-\(n(0, 1)).json", rows: 24))
+            place("exports/bulk", varied.fhirBulkNDJSON(name: "Patient-\(n(0, 1)).ndjson", rows: 16))
+            place("clinic/hl7", varied.oruBatch(name: "oru-\(n(0, 1)).hl7", messages: 8))
         }
 
         // Hostile archives, once per corpus.

@@ -13,15 +13,15 @@ extension DocumentFactory {
             doc.write("Patient: ")
             doc.plant("name", "\(patient.family), \(patient.given)", person: patient.id)
         } else {
-            doc.write(rng.pick(["Patient name: ", "Patient Name: "]))
+            doc.write(rng.pick(["Patient name: ", "Patient Name: ", "Name: ", "Pt name: ", "Patient full name: "]))
             doc.plant("name", "\(patient.given) \(patient.family)", person: patient.id)
         }
         doc.write("    ")
         doc.write(rng.pick(["DOB: ", "D.O.B. ", "Date of birth: ", "Birth date: ", "Born: ", "DOB "]))
-        doc.plant("dob", patient.birth.formatted(rng.pick([.us, .iso, .dayMonthAbbrev, .longForm])), person: patient.id)
+        doc.plant("dob", patient.birth.formatted(rng.pick([.us, .iso, .dayMonthAbbrev, .longForm, .isoTime, .dotted, .ordinal, .dayMonthLong])), person: patient.id)
         doc.write("\n" + rng.pick([
             "MRN: ", "MR#: ", "Medical record number: ", "Chart #: ", "Med Rec #: ", "Patient ID: ", "MRN ",
-            "Health record number: ",
+            "Health record number: ", "Pt ID: ", "Patient #: ", "EMR #: ", "Hospital number: ", "MRN#",
         ]))
         doc.plant("mrn", patient.mrn, person: patient.id)
         let tax = patient.taxID
@@ -42,7 +42,8 @@ extension DocumentFactory {
         doc.write(rng.pick(["\nEmail: ", "\nE-mail: ", "\nemail address: "]))
         doc.plant("email", patient.email, person: patient.id)
         doc.write("\nInsurance: " + rng.pick(Self.plans) + "    "
-            + rng.pick(["Member ID: ", "Subscriber ID: ", "Policy #: ", "Insurance ID: ", "Member #: ", "Policy number "]))
+            + rng.pick(["Member ID: ", "Subscriber ID: ", "Policy #: ", "Insurance ID: ", "Member #: ", "Policy number ",
+                "Ins Member No: ", "Beneficiary ID: ", "Subscriber #: ", "Cardholder ID: "]))
         doc.plant("member_id", patient.memberID, person: patient.id)
         if let mbi = patient.mbi {
             doc.write("\nMedicare MBI: ")
@@ -69,10 +70,13 @@ extension DocumentFactory {
             doc.plant(tax.type, tax.value, person: patient.id)
             doc.write(".")
         }
-        doc.write(rng.pick([" Call-back number ", " Phone: ", " Cell ", " Home phone "]))
+        doc.write(rng.pick([" Call-back number ", " Phone: ", " Cell ", " Home phone ", " Mobile: ", " Tel. "]))
         let digits = patient.phone.filter(\.isNumber)
         let area = digits.prefix(3), exchange = digits.dropFirst(3).prefix(3), line = digits.suffix(4)
-        doc.plant("phone", rng.pick([patient.phone, "\(area)-\(exchange)-\(line)", "\(area).\(exchange).\(line)"]), person: patient.id)
+        doc.plant("phone", rng.pick([
+            patient.phone, "\(area)-\(exchange)-\(line)", "\(area).\(exchange).\(line)", "+1 \(area) \(exchange) \(line)",
+            "(\(area))\(exchange)-\(line)", "1-\(area)-\(exchange)-\(line)", "+1 (\(area)) \(exchange)-\(line)", "\(area) \(exchange) \(line)",
+        ]), person: patient.id)
         doc.write(".\n\nAssessment:\n  1. \(dx1.0.capitalizedFirst) (\(dx1.1))\n  2. \(dx2.0.capitalizedFirst) (\(dx2.1))\n")
         doc.write("Plan: continue \(rng.pick(Self.medications)); labs before next visit; return in \(rng.int(2...12)) weeks.\n\n")
         doc.write("Printed on ")
@@ -88,7 +92,12 @@ extension DocumentFactory {
         if billing {
             doc.write("chart_no,patient_name,birth_date,patient_ssn,insurance_member_id,medicare_id,zip4\n")
         } else {
-            doc.write("mrn,last_name,first_name,dob,ssn,sex,address,city,state,zip,phone,member_id,mbi\n")
+            // The same columns as exports spell them: snake_case, CamelCase, words with symbols.
+            doc.write([
+                "mrn,last_name,first_name,dob,ssn,sex,address,city,state,zip,phone,member_id,mbi\n",
+                "MedRecNum,LastName,FirstName,BirthDt,SocialSecNum,Sex,Street,City,State,ZipCode,HomePh,MemberNo,MBI\n",
+                "Chart #,Last Name,First Name,DOB (mm/dd/yyyy),Soc Sec No,Gender,Address 1,City,State,Postal Code,Cell,Ins Member No,Medicare ID\n",
+            ][Self.spelling(of: name, among: 3)])
         }
         for patient in patients(rows) {
             let tax = patient.taxID
@@ -125,6 +134,12 @@ extension DocumentFactory {
             doc.write("\n")
         }
         return doc.artifact(name: name)
+    }
+
+    /// A spelling chosen by a file's name, drawing nothing from the generator: the documents
+    /// after it keep their bytes.
+    static func spelling(of name: String, among count: Int) -> Int {
+        Int(name.utf8.reduce(UInt32(7)) { $0 &* 31 &+ UInt32($1) } % UInt32(count))
     }
 
     /// A FHIR R4 Bundle of Patient resources with MR, SSN and MBI identifiers.

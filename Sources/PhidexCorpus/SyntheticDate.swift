@@ -10,7 +10,7 @@ public struct SyntheticDate: Sendable, Hashable {
     ]
 
     /// The shapes identifiers.md lists for dates of birth.
-    public enum Style: CaseIterable, Sendable { case us, iso, dayMonthAbbrev, longForm, hl7 }
+    public enum Style: CaseIterable, Sendable { case us, iso, dayMonthAbbrev, longForm, hl7, isoTime, dotted, ordinal, dayMonthLong, hl7Time }
 
     public func formatted(_ style: Style) -> String {
         let mm = IdentifierForge.pad(month, 2), dd = IdentifierForge.pad(day, 2)
@@ -20,6 +20,13 @@ public struct SyntheticDate: Sendable, Hashable {
         case .dayMonthAbbrev: return dd + "-" + String(Self.monthNames[month - 1].prefix(3)) + "-" + String(year)
         case .longForm: return Self.monthNames[month - 1] + " " + String(day) + ", " + String(year)
         case .hl7: return String(year) + mm + dd
+        case .isoTime: return String(year) + "-" + mm + "-" + dd + "T00:00:00"
+        case .dotted: return dd + "." + mm + "." + String(year)
+        case .ordinal:
+            let suffix = [1, 21].contains(day) ? "st" : [2, 22].contains(day) ? "nd" : [3, 23].contains(day) ? "rd" : "th"
+            return Self.monthNames[month - 1] + " " + String(day) + suffix + ", " + String(year)
+        case .dayMonthLong: return String(day) + " " + Self.monthNames[month - 1] + " " + String(year)
+        case .hl7Time: return String(year) + mm + dd + "0000-0500"
         }
     }
 

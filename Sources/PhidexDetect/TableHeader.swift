@@ -14,7 +14,8 @@
 /// The column names of a delimited text stream.
 public struct TableHeader: Sendable, Equatable {
     public let delimiter: UInt8
-    /// Column names, lowercased, quotes and surrounding spaces removed.
+    /// Column names as written (their case tells camelCase words apart), quotes and surrounding
+    /// spaces removed.
     public let columns: [String]
     /// Stream offset just past the header line (its newline included).
     public let end: Int64
@@ -44,7 +45,7 @@ public struct TableHeader: Sendable, Equatable {
         let fields = line.split(separator: delimiter, omittingEmptySubsequences: false).map { field -> String in
             var text = String(decoding: field, as: UTF8.self).trimmingSpaces()
             if text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
-            return text.lowercased()
+            return text
         }
         // A column name is short: a letter, at most 64 bytes and six words, and no `label: value`
         // inside (`Patient: Quill, Avery  DOB: 03/14/1962` is a line of text, not a header).
@@ -56,9 +57,10 @@ public struct TableHeader: Sendable, Equatable {
         self.delimiter = delimiter
         self.columns = fields
         self.end = end
-        self.listsOrganizations = fields.contains { field in Self.organizationWords.contains { field.contains($0) } }
+        let lowercased = fields.map { $0.lowercased() }
+        self.listsOrganizations = lowercased.contains { field in Self.organizationWords.contains { field.contains($0) } }
         self.listsPeople = !listsOrganizations
-            && fields.contains { field in ["ssn", "social security", "date of birth", "dob", "birth", "mrn"].contains { field.contains($0) } }
+            && lowercased.contains { field in ["ssn", "social security", "date of birth", "dob", "birth", "mrn"].contains { field.contains($0) } }
     }
 
     /// The name of the column holding `position` of `window`, when its line start is near enough.
