@@ -27,6 +27,10 @@ public struct Match: Sendable, Hashable {
     /// segment): matches with the same anchor describe one person. Window-relative in a detector,
     /// a stream offset once the `StreamScanner` hands it on.
     public var recordAnchor: Int64?
+    /// A bare shape with nothing around it saying what it is (nine bare digits without a label,
+    /// a column or structure): a low-confidence candidate. In a structured record (HL7, JSON,
+    /// XML) structure says where identifiers are, and such a candidate is not reported.
+    public var withoutContext = false
 
     public init(
         rule: RuleID, type: IdentifierType, span: ByteSpan, confidence: Double, reason: String, normalized: String,

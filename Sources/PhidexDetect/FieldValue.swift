@@ -107,7 +107,8 @@ struct FieldValues: Sendable {
             let characters = value.unicodeScalars
             guard (3...32).contains(characters.count), characters.contains(where: { ("0"..."9").contains($0) }),
                 characters.allSatisfy({ ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "-. /_".unicodeScalars.contains($0) }),
-                let canonical = ValueNormalizer.normalize(value, as: type)
+                let canonical = ValueNormalizer.normalize(value, as: type),
+                Set(canonical.dropFirst(type.rawValue.count + 1)).count > 1  // 999999999, 0000: placeholders
             else { return nil }
             normalized = canonical
             masked = Array(value.utf8).withUnsafeBytes { PatternDetector.mask($0) }

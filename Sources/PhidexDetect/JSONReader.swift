@@ -115,7 +115,10 @@ final class JSONReader: StructureReader {
             let resourceFrame = ([frame] + stack.reversed().compactMap { if case .object(let f) = $0 { f } else { nil } })
                 .first { $0.resourceType != nil }
             var found = StructureOutput()
-            interpreter.close(frame, resource: resourceFrame?.resourceType, how: "JSON", into: &found)
+            // Direct: the nearest enclosing object is the resource (or the record) itself.
+            let enclosing = stack.reversed().lazy.compactMap { if case .object(let f) = $0 { f } else { nil } }.first
+            let direct = enclosing == nil || enclosing?.start == resourceFrame?.start || resourceFrame == nil
+            interpreter.close(frame, resource: resourceFrame?.resourceType, direct: direct, how: "JSON", into: &found)
             let anchor = resourceFrame?.start ?? outermostObjectStart ?? frame.start
             for var match in found.matches {
                 match.recordAnchor = anchor

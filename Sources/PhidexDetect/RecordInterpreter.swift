@@ -23,7 +23,9 @@ struct RecordInterpreter {
     /// Keys whose value is always a code or a reference, never an identifier.
     static let codeKeys: Set<String> = ["code", "system", "display", "version", "unit", "reference", "id", "url", "fullUrl", "profile", "status", "use"]
 
-    func close(_ frame: RecordFrame, resource: String?, how: String, into output: inout StructureOutput) {
+    /// Reads a closed record. `direct` says whether it is a member of the resource itself
+    /// (`Patient.identifier`), not of something the resource refers to (`Coverage.payor.identifier`).
+    func close(_ frame: RecordFrame, resource: String?, direct: Bool = true, how: String, into output: inout StructureOutput) {
         var used = Set<Int>()
         let personal = resource.map { Self.people.contains($0) } ?? true
         func index(_ key: String) -> Int? { frame.scalars.firstIndex { $0.key == key } }
@@ -37,7 +39,7 @@ struct RecordInterpreter {
             let system = frame.scalar("system")?.text
             var kind = system.flatMap(policy.system)
             if kind == nil { kind = frame.typeCodes.lazy.compactMap { policy.typeCodes[$0.uppercased()] }.first }
-            if kind == nil, frame.key == "identifier" || frame.key == "subscriberId" {
+            if kind == nil, direct, frame.key == "identifier" || frame.key == "subscriberId" {
                 switch resource {
                 case "Patient"?: kind = .identifier(.mrn)
                 case "Coverage"?: kind = .identifier(.memberID)
@@ -137,6 +139,12 @@ struct RecordInterpreter {
                     output.matches.append(match)
                 }
             case .identifier(.phone), .identifier(.email):
+                output.claim(scalar.span)
+                if personal, let match = values.match(kind, scalar.text, span: scalar.span, how: "\(how) key '\(scalar.key)'") {
+                    output.matches.append(match)
+                }
+            case .identifier(.dob):
+                // A Practitioner's or an Organization contact's birth date is not a patient's.
                 output.claim(scalar.span)
                 if personal, let match = values.match(kind, scalar.text, span: scalar.span, how: "\(how) key '\(scalar.key)'") {
                     output.matches.append(match)

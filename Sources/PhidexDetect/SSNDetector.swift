@@ -131,6 +131,7 @@ public final class SSNDetector: DigitRunDetector {
         confidence = min(0.99, max(0, confidence))
         guard confidence >= Self.minimumConfidence else { return nil }
 
+        let withoutContext = separator == nil && hit == nil
         let last4 = String(text.suffix(4))
         let masked: String
         if let separator {
@@ -139,9 +140,11 @@ public final class SSNDetector: DigitRunDetector {
         } else {
             masked = "*****\(last4)"
         }
-        return Match(
+        var match = Match(
             rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
             confidence: (confidence * 100).rounded() / 100, reason: reason, normalized: "tin:" + text, masked: masked)
+        match.withoutContext = withoutContext
+        return match
     }
 
     /// Rejects a shape that is part of something longer: next to letters or digits, after a

@@ -131,6 +131,7 @@ public final class StreamScanner {
             guard start >= reportedUpTo && start < hi else { return false }
             // Where structure says what a value is, its reading wins.
             if $0.type != .clinicalTerm, structure.isClaimed(start, $0.span.length) { return false }
+            if $0.withoutContext, structure.isActive { return false }
             // Clinical evidence: one match per term per stream, its first occurrence. (Each term
             // reports once per window; the first occurrence in the stream is always the one its
             // window reports, so chunked and whole scans keep the same match.)

@@ -23,6 +23,9 @@ struct StructureLayer {
     private var claims: [ByteSpan] = []
     private var maximumEnds: [Int64] = []
 
+    /// Whether the stream is read by a structure reader.
+    var isActive: Bool { reader != nil }
+
     init(kit: StructureKit) {
         self.kit = kit
     }

@@ -283,7 +283,8 @@ final class XMLReader: StructureReader {
         let frame = element.frame
         let resource = ([frame] + stack.reversed().map(\.frame)).first { $0.resourceType != nil }
         var found = StructureOutput()
-        interpreter.close(frame, resource: resource?.resourceType, how: "FHIR XML", into: &found)
+        let direct = stack.last.map { $0.frame.resourceType != nil } ?? true
+        interpreter.close(frame, resource: resource?.resourceType, direct: direct, how: "FHIR XML", into: &found)
         emit(found, anchor: resource?.start ?? 0, into: &output)
         guard !stack.isEmpty else { return }
         switch element.name {

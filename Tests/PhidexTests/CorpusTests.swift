@@ -90,9 +90,11 @@ import Testing
                 ? contains(bytes, needle) || contains(bytes, value.utf16LittleEndian)
                 : contains(bytes, needle)
             // A name or an address a structure writes in parts (FHIR's family and given, C-CDA's
-            // addr, HL7's XAD) is planted whole: every one of its words is written.
+            // addr, HL7's XPN and XAD, first and last name columns) is planted whole: every one of
+            // its words is written, in any case.
             if !found, ["name", "address"].contains(entry.type ?? ""), !["utf16", "disk-image"].contains(entry.format) {
-                found = value.split(whereSeparator: { $0 == " " || $0 == "," }).allSatisfy { contains(bytes, Array($0.utf8)) }
+                let lowered = Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
+                found = value.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).allSatisfy { contains(lowered, Array($0.utf8)) }
             }
             #expect(found, "\(entry.kind) of \(entry.type ?? "") not in \(entry.path)")
             checked += 1
