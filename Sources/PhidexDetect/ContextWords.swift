@@ -45,12 +45,15 @@ struct ContextWords: Sendable {
         }
     }
 
-    /// The context word nearest to the match `[start, end)` in `window`, if any.
-    func nearest(in window: UnsafeRawBufferPointer, start: Int, end: Int) -> ContextHit? {
+    /// The context word nearest to the match `[start, end)` in `window`, if any, looking at most
+    /// `lookBehind` bytes back and `lookAhead` ahead.
+    func nearest(
+        in window: UnsafeRawBufferPointer, start: Int, end: Int, lookBehind: Int = Self.lookBehind, lookAhead: Int = Self.lookAhead
+    ) -> ContextHit? {
         var best: ContextHit?
         // Behind: positions from the match back to the look-behind limit. A word found
         // there ends before the match; the first found per word is its nearest occurrence.
-        let behindFrom = max(0, start - Self.lookBehind)
+        let behindFrom = max(0, start - lookBehind)
         var position = start - 1
         while position >= behindFrom {
             var candidates = startingWith[Int(window[position])]
@@ -71,7 +74,7 @@ struct ContextWords: Sendable {
             position -= 1
         }
         // Ahead: the first occurrence after the match.
-        let aheadTo = min(window.count, end + Self.lookAhead)
+        let aheadTo = min(window.count, end + lookAhead)
         position = end
         while position < aheadTo {
             if let current = best, position - end > current.distance { break }

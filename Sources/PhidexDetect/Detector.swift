@@ -107,6 +107,9 @@ public final class DetectorWorkspace {
         self.vocabulary = vocabulary
     }
 
+    /// The pattern detector's column roles per header, computed once per distinct header.
+    var columnRoles: [[String]: [Int: PatternDetector.ColumnRole]] = [:]
+
     func kind(ofColumn name: String) -> FieldKind? {
         if let known = columnKinds[name] { return known }
         let kind = vocabulary?.classify(name)

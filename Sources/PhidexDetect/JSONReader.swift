@@ -33,8 +33,18 @@ final class JSONReader: StructureReader {
         self.interpreter = interpreter
     }
 
+    /// The stream stopped being JSON (text after a top-level value that starts no other): what
+    /// was read stands, the rest is left to the detectors.
+    private(set) var abandoned = false
+
     func add(_ bytes: UnsafeRawBufferPointer, at offset: Int64, into output: inout StructureOutput) {
+        guard !abandoned else { return }
         for (index, byte) in bytes.enumerated() {
+            if stack.isEmpty, case .between = state, byte != 0x7B, byte != 0x5B, !XMLReader.isSpace(byte) {
+                // NDJSON is a sequence of values; anything else at the top level is not JSON.
+                abandoned = true
+                return
+            }
             let position = offset + Int64(index)
             switch state {
             case .string(let start, let escaped):

@@ -105,8 +105,10 @@ public final class NumberDetector: DigitRunDetector {
         let column = streamContext.column(at: spanStart, in: window)
         var hit = column.flatMap { rule.context.classify(column: $0) ?? Self.columnHit($0, .phone, streamContext) }
         if hit == nil {
-            hit = rule.context.nearest(in: window, start: spanStart, end: end)
             // Bare digits count only right after their label.
+            hit = bare
+                ? rule.context.nearest(in: window, start: spanStart, end: end, lookBehind: Self.bareLabelDistance + 12, lookAhead: 0)
+                : rule.context.nearest(in: window, start: spanStart, end: end)
             if bare, let found = hit, found.distance > Self.bareLabelDistance { hit = nil }
         }
         guard let hit, hit.isPositive else { return nil }

@@ -315,6 +315,14 @@ public struct PatternDetector: Detector {
     /// The roles of a table's columns: a rule's own column names first, then what a name's words
     /// say (`pt_mrn`, `Chart #`, `BirthDt`, `Ins Member No`, `FIRST`, `LAST`, `ADDRESS`).
     func roles(of columns: [String], listsPeople: Bool, context: StreamContext) -> [Int: ColumnRole] {
+        let key = listsPeople ? columns + ["\u{1}people"] : columns
+        if let known = context.workspace?.columnRoles[key] { return known }
+        let roles = computeRoles(of: columns, listsPeople: listsPeople, context: context)
+        if let workspace = context.workspace, workspace.columnRoles.count < 1024 { workspace.columnRoles[key] = roles }
+        return roles
+    }
+
+    private func computeRoles(of columns: [String], listsPeople: Bool, context: StreamContext) -> [Int: ColumnRole] {
         var roles: [Int: ColumnRole] = [:]
         for (column, name) in columns.enumerated() {
             let key = Self.columnKey(name)

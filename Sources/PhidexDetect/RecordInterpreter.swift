@@ -16,6 +16,8 @@ import PhidexCore
 struct RecordInterpreter {
     let policy: StructurePolicy
     let values: FieldValues
+    /// What key names were found to name, for this stream: records repeat their keys.
+    let names: FieldNames
 
     /// Resources whose names, contacts and addresses are a person's private data.
     static let people: Set<String> = ["Patient", "RelatedPerson", "Person"]
@@ -107,7 +109,7 @@ struct RecordInterpreter {
 
     /// Scalars named by their keys' words.
     private func generic(_ frame: RecordFrame, skipping used: Set<Int>, personal: Bool, how: String, into output: inout StructureOutput) {
-        var kinds: [FieldKind?] = frame.scalars.map { Self.codeKeys.contains($0.key) ? .other : policy.vocabulary.classify($0.key) }
+        var kinds: [FieldKind?] = frame.scalars.map { Self.codeKeys.contains($0.key) ? .other : names.kind($0.key) }
         // A plain `name` beside SSN, birth date or record number keys is a person's name.
         let listsPeople = kinds.contains { kind in
             if case .identifier(let type)? = kind { return [.ssn, .dob, .mrn, .memberID, .mbi].contains(type) }
@@ -124,12 +126,12 @@ struct RecordInterpreter {
                 output.claim(scalar.span)
                 guard personal else { continue }
                 let around = { (word: String) in
-                    frame.scalars.first { self.policy.vocabulary.words($0.key).contains(word) }?.text
+                    frame.scalars.first { self.names.words($0.key).contains(word) }?.text
                 }
                 let whole = Self.address(lines: [scalar.text], city: around("city"), state: around("state"), zip: around("zip"))
                 if let match = values.match(kind, whole, span: scalar.span, how: "\(how) key '\(scalar.key)'") { output.matches.append(match) }
             case .identifier(.name):
-                let words = policy.vocabulary.words(scalar.key)
+                let words = names.words(scalar.key)
                 if words.contains("first") || words.contains("last") || words.contains("given") || words.contains("family") || words.contains("middle") {
                     firstLast.append(i)
                     continue
@@ -159,7 +161,7 @@ struct RecordInterpreter {
         // first_name, middle_name and last_name of one record: one name.
         if !firstLast.isEmpty, personal {
             let order = { (i: Int) -> Int in
-                let words = self.policy.vocabulary.words(frame.scalars[i].key)
+                let words = self.names.words(frame.scalars[i].key)
                 return words.contains("first") || words.contains("given") ? 0 : words.contains("middle") ? 1 : 2
             }
             let sorted = firstLast.sorted { order($0) < order($1) }
@@ -177,5 +179,32 @@ struct RecordInterpreter {
         if let state, !state.isEmpty { text += ", " + state }
         if let zip, !zip.isEmpty { text += " " + zip }
         return text
+    }
+}
+
+/// Field names already classified, per stream: a record's keys repeat in every record.
+final class FieldNames {
+    private let vocabulary: FieldVocabulary
+    private var kinds: [String: FieldKind?] = [:]
+    private var split: [String: [String]] = [:]
+    /// Past this many distinct names (keys that are data, not names), classify without keeping.
+    static let limit = 4096
+
+    init(vocabulary: FieldVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    func kind(_ name: String) -> FieldKind? {
+        if let known = kinds[name] { return known }
+        let kind = vocabulary.classify(name)
+        if kinds.count < Self.limit { kinds[name] = kind }
+        return kind
+    }
+
+    func words(_ name: String) -> [String] {
+        if let known = split[name] { return known }
+        let words = vocabulary.words(name)
+        if split.count < Self.limit { split[name] = words }
+        return words
     }
 }

@@ -44,7 +44,7 @@ extension RuleCatalogue {
             lines += ["", "Matches:", ""] + rule.examples.map { "- `\(Self.inline($0))`" }
             lines += ["", "Does not match:", ""] + rule.negativeExamples.map { "- `\(Self.inline($0))`" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n" + StructurePolicy.builtIn.markdown()
     }
 
     private static func inline(_ example: String) -> String {

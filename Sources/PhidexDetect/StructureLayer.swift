@@ -127,7 +127,7 @@ struct StructureKit: Sendable {
     let values: FieldValues
 
     func reader(_ format: StructureFormat) -> any StructureReader {
-        let interpreter = RecordInterpreter(policy: policy, values: values)
+        let interpreter = RecordInterpreter(policy: policy, values: values, names: FieldNames(vocabulary: policy.vocabulary))
         switch format {
         case .hl7: return HL7Reader(values: values, policy: policy)
         case .json: return JSONReader(interpreter: interpreter)

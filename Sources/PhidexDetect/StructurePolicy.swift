@@ -78,8 +78,11 @@ public struct StructurePolicy: Sendable {
     /// CX fields without a type code: what their identifiers are (`PID-3` -> mrn).
     let untypedCX: [String: FieldKind]
     public let examples: [StructureExample]
+    /// The file as written, for its documentation.
+    private let source: File
 
-    private struct File: Decodable {
+    private struct File: Decodable, Sendable {
+        var about: String
         var abbreviations: [String: String]
         var fields: [Field]
         var other: [String]
@@ -89,8 +92,8 @@ public struct StructurePolicy: Sendable {
         var coding_system_prefixes: [String]
         var hl7: HL7
         var examples: [StructureExample]
-        struct Field: Decodable { var type: String; var phrases: [String] }
-        struct HL7: Decodable { var untyped_cx: [String: String]; var fields: [String: [String: String]] }
+        struct Field: Decodable, Sendable { var type: String; var phrases: [String] }
+        struct HL7: Decodable, Sendable { var about: String; var untyped_cx: [String: String]; var fields: [String: [String: String]] }
     }
 
     public init(json: [UInt8]) throws {
@@ -115,6 +118,7 @@ public struct StructurePolicy: Sendable {
         hl7Fields = fields
         untypedCX = file.hl7.untyped_cx.compactMapValues(FieldKind.init)
         examples = file.examples
+        source = file
     }
 
     /// The built-in policy.
@@ -140,5 +144,38 @@ public struct StructurePolicy: Sendable {
         if codingSystems.contains(upper) { return true }
         let lower = name.lowercased()
         return codingSystemPrefixes.contains { lower.hasPrefix($0) }
+    }
+
+    /// The policy as Markdown, for docs/detectors.md.
+    public func markdown() -> String {
+        func list(_ items: [String]) -> String { items.map { "`\($0)`" }.joined(separator: ", ") }
+        var lines = ["", "## Structure: `Rules/structure.json`", "", source.about, ""]
+        lines += ["### Field names, by their words", "",
+                  "Column, key and element names are split into words (snake_case, camelCase, spaces, punctuation), "
+                    + "abbreviations are expanded, and the longest phrase found wins (ties: the one ending last).", "",
+                  "| names | phrases |", "|---|---|"]
+        for field in source.fields { lines.append("| `\(field.type)` | \(list(field.phrases)) |") }
+        lines.append("| not an identifier | \(list(source.other)) |")
+        lines += ["", "Abbreviations: " + source.abbreviations.sorted { $0.key < $1.key }.map { "`\($0.key)` = \($0.value)" }.joined(separator: ", ") + "."]
+        lines += ["", "### Identifier type codes (HL7 table 0203; FHIR `identifier.type`)", "",
+                  source.identifier_type_codes.sorted { $0.key < $1.key }.map { "`\($0.key)` \($0.value)" }.joined(separator: ", ") + "."]
+        lines += ["", "### Identifier systems and OIDs", "", "| system | identifier |", "|---|---|"]
+        for (system, type) in source.systems.sorted(by: { $0.key < $1.key }) { lines.append("| `\(system)` | `\(type)` |") }
+        lines += ["", "### Coding systems (their values are codes, never identifiers)", "",
+                  list(source.coding_systems) + "; and names starting with " + list(source.coding_system_prefixes) + "."]
+        lines += ["", "### HL7 v2 fields by data type", "", source.hl7.about, "", "| segment | fields |", "|---|---|"]
+        for (segment, fields) in source.hl7.fields.sorted(by: { $0.key < $1.key }) where !fields.isEmpty {
+            let text = fields.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "\($0.key == "*" ? "all" : segment + "-" + $0.key) \($0.value)" }
+            lines.append("| `\(segment)` | \(text.joined(separator: ", ")) |")
+        }
+        lines += ["", "CX fields without a type code: " + source.hl7.untyped_cx.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "."]
+        lines += ["", "### Examples (checked by `phidex rules check`)", ""]
+        for example in source.examples {
+            let text = example.text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "|", with: "\\|")
+            lines.append("- `\(text)`")
+            lines.append("  - finds: " + example.expect.map { $0.joined(separator: " ") }.joined(separator: "; "))
+            if !example.never.isEmpty { lines.append("  - never: " + example.never.map { $0.joined(separator: " ") }.joined(separator: "; ")) }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -61,11 +61,20 @@ final class XMLReader: StructureReader {
         self.policy = interpreter.policy
     }
 
+    /// Text outside any element after the root closed: the stream is no longer XML.
+    private(set) var abandoned = false
+    private var rootClosed = false
+
     func add(_ bytes: UnsafeRawBufferPointer, at offset: Int64, into output: inout StructureOutput) {
+        guard !abandoned else { return }
         for (index, byte) in bytes.enumerated() {
             let position = offset + Int64(index)
             switch state {
             case .text:
+                if rootClosed, stack.isEmpty, byte != 0x3C, !Self.isSpace(byte) {
+                    abandoned = true
+                    return
+                }
                 if byte == 0x3C {
                     flushText()
                     state = .open
@@ -200,6 +209,7 @@ final class XMLReader: StructureReader {
         guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
         while stack.count > index + 1 { closeElement(stack.last!.name, at: position, into: &output) }
         let element = stack.removeLast()
+        if stack.isEmpty { rootClosed = true }
         switch dialect {
         case .cda: cda(element, into: &output)
         case .fhir: fhir(element, into: &output)

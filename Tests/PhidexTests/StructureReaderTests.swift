@@ -81,6 +81,28 @@ import Testing
         }
     }
 
+    /// One normalizer per type: what a detector reports as a value's canonical form is what
+    /// `ValueNormalizer` (behind `query` and `eval`) makes of the matched text. Names and
+    /// addresses are assembled from parts (given and family, street and city) and checked by
+    /// the structure examples instead; an HL7 phone in XTN components loses its `^`.
+    @Test func everyExampleMatchNormalizesAsValueNormalizerDoes() {
+        var checked = 0
+        for rule in engine.catalogue.rules {
+            for example in rule.examples {
+                let bytes = Array(example.utf8)
+                for match in engine.matches(in: bytes) where ![.clinicalTerm, .name, .address].contains(match.type) {
+                    let start = Int(match.span.offset)
+                    var text = String(decoding: bytes[start..<(start + match.span.length)], as: UTF8.self)
+                    if match.type == .phone { text.removeAll { $0 == "^" } }
+                    let expected = ValueNormalizer.normalize(text, as: match.type)
+                    #expect(expected == match.normalized, "\(rule.id) \(match.type): \(match.rule) normalizes differently")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 150)
+    }
+
     @Test func vocabularySplitsAndExpandsNames() {
         let vocabulary = StructurePolicy.builtIn.vocabulary
         #expect(vocabulary.classify("MedRecNum") == .identifier(.mrn))
