@@ -105,7 +105,7 @@ struct FieldValues: Sendable {
         default:
             // MRN, member ID and other record numbers: letters, digits and dashes, at least one digit.
             let characters = value.unicodeScalars
-            guard (3...32).contains(characters.count), characters.contains(where: { ("0"..."9").contains($0) }),
+            guard (3...64).contains(characters.count), characters.contains(where: { ("0"..."9").contains($0) }),
                 characters.allSatisfy({ ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "-. /_".unicodeScalars.contains($0) }),
                 let canonical = ValueNormalizer.normalize(value, as: type),
                 Set(canonical.dropFirst(type.rawValue.count + 1)).count > 1  // 999999999, 0000: placeholders

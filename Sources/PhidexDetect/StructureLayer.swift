@@ -26,8 +26,12 @@ struct StructureLayer {
     /// Whether the stream is read by a structure reader.
     var isActive: Bool { reader != nil }
 
+    /// Field names classified so far, kept from stream to stream of one scanning task.
+    private let names: FieldNames
+
     init(kit: StructureKit) {
         self.kit = kit
+        self.names = FieldNames(vocabulary: kit.policy.vocabulary)
     }
 
     mutating func reset() {
@@ -50,7 +54,7 @@ struct StructureLayer {
         prefix.append(contentsOf: bytes.prefix(StructureFormat.sniffLength - prefix.count))
         guard let format = StructureFormat.sniff(prefix, complete: prefix.count >= StructureFormat.sniffLength) else { return }
         decided = true
-        reader = format.map(kit.reader)
+        reader = format.map { kit.reader($0, names: names) }
         prefix.withUnsafeBytes { reader?.add($0, at: 0, into: &pending) }
         let consumed = prefix.count - Int(offset)
         if consumed < bytes.count {
@@ -63,7 +67,7 @@ struct StructureLayer {
     mutating func finish() {
         if !decided, !prefix.isEmpty, case let format?? = StructureFormat.sniff(prefix, complete: true) {
             decided = true
-            reader = kit.reader(format)
+            reader = kit.reader(format, names: names)
             prefix.withUnsafeBytes { reader?.add($0, at: 0, into: &pending) }
         }
         reader?.finish(into: &pending)
@@ -126,8 +130,8 @@ struct StructureKit: Sendable {
     let policy: StructurePolicy
     let values: FieldValues
 
-    func reader(_ format: StructureFormat) -> any StructureReader {
-        let interpreter = RecordInterpreter(policy: policy, values: values, names: FieldNames(vocabulary: policy.vocabulary))
+    func reader(_ format: StructureFormat, names: FieldNames) -> any StructureReader {
+        let interpreter = RecordInterpreter(policy: policy, values: values, names: names)
         switch format {
         case .hl7: return HL7Reader(values: values, policy: policy)
         case .json: return JSONReader(interpreter: interpreter)

@@ -254,6 +254,7 @@ public final class ContentWalker {
             switch header.name {
             case "xl/sharedStrings.xml": rendering = SpreadsheetTables.StringsReader(into: tables)
             case "xl/styles.xml": rendering = SpreadsheetTables.StylesReader(into: tables)
+            case "xl/workbook.xml": rendering = SpreadsheetTables.WorkbookReader(into: tables)
             default: continue
             }
             found = true

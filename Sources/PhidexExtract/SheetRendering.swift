@@ -62,7 +62,8 @@ final class SheetRendering: MarkupRendering {
             text.append(value == [0x31] ? "TRUE" : "FALSE")
         default:  // numbers, inline strings, formula results, errors
             if cellType == nil || cellType == "n", tables?.isDate(style: cellStyle) == true,
-                let serial = Double(String(decoding: value, as: UTF8.self)), let date = Self.date(serial: serial)
+                let serial = Double(String(decoding: value, as: UTF8.self)),
+                let date = Self.date(serial: serial, system1904: tables?.date1904 == true)
             {
                 text.append(date)
             } else {
@@ -84,11 +85,16 @@ final class SheetRendering: MarkupRendering {
         return letters > 0 && letters <= 3 ? column - 1 : nil
     }
 
-    /// An Excel serial day (1900 date system, with its phantom 1900-02-29) as yyyy-mm-dd.
-    static func date(serial: Double) -> String? {
-        guard serial >= 1, serial < 2_958_466 else { return nil }
+    /// An Excel serial day as yyyy-mm-dd: in the 1900 date system (with its phantom 1900-02-29),
+    /// or in the 1904 one (day 0 is 1904-01-01).
+    static func date(serial: Double, system1904: Bool = false) -> String? {
+        guard serial >= (system1904 ? 0 : 1), serial < 2_958_466 else { return nil }
         var days = Int(serial.rounded(.down))
-        if days > 59 { days -= 1 }  // Lotus's 1900 leap-year bug
+        if system1904 {
+            days += 1461  // 1904-01-01 is day 1,461 after 1899-12-31
+        } else if days > 59 {
+            days -= 1  // Lotus's 1900 leap-year bug
+        }
         // Days since 1899-12-31 → civil date (the inverse of Howard Hinnant's days_from_civil).
         let z = days + 693_900
         let era = (z >= 0 ? z : z - 146_096) / 146_097

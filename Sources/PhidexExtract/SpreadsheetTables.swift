@@ -22,6 +22,25 @@ final class SpreadsheetTables {
 
     func isDate(style: Int) -> Bool { style >= 0 && style < dateStyles.count && dateStyles[style] }
 
+    /// Whether the workbook counts days from 1904-01-01 (`workbookPr date1904`, older Mac Excel)
+    /// rather than from 1900.
+    private(set) var date1904 = false
+
+    /// Reads xl/workbook.xml for its date system.
+    final class WorkbookReader: MarkupRendering {
+        let tables: SpreadsheetTables
+        init(into tables: SpreadsheetTables) { self.tables = tables }
+
+        func start(_ element: MarkupName, _ attributes: MarkupAttributes, _ text: TextOutput) {
+            if element == "workbookPr", let value = attributes.value("date1904") {
+                tables.date1904 = value == "1" || value.lowercased() == "true"
+            }
+        }
+
+        func end(_ element: MarkupName, _ text: TextOutput) {}
+        func characters(_ bytes: UnsafeRawBufferPointer, _ text: TextOutput) {}
+    }
+
     // MARK: Reading the parts
 
     /// Collects `si` items of xl/sharedStrings.xml (rich-text runs joined; phonetic runs left out).

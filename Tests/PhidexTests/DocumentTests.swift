@@ -44,7 +44,7 @@ import Testing
     }
 
     /// An xlsx as Excel writes it: a title row, then a header row; shared strings and styles after the sheet.
-    static func xlsx() throws -> [UInt8] {
+    static func xlsx(date1904: Bool = false) throws -> [UInt8] {
         let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
         let sheet = """
             <worksheet \(main)><sheetData>
@@ -62,10 +62,21 @@ import Testing
             <styleSheet \(main)><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>
             <cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>
             """
+        let workbook = "<workbook \(main)><workbookPr date1904=\"1\"/><sheets><sheet name=\"Claims\" sheetId=\"1\"/></sheets></workbook>"
         return try ArchiveBuilder.build(.zip, members: [
             contentTypes, ArchiveMember(name: "xl/worksheets/sheet1.xml", content: xml(sheet)),
             ArchiveMember(name: "xl/styles.xml", content: xml(styles)), ArchiveMember(name: "xl/sharedStrings.xml", content: xml(strings)),
-        ])
+        ] + (date1904 ? [ArchiveMember(name: "xl/workbook.xml", content: xml(workbook))] : []))
+    }
+
+    /// A workbook in the 1904 date system (older Mac Excel): serial 23456 is 1968-03-21, not 1964-03-20.
+    @Test func spreadsheetDatesFollowTheWorkbooksDateSystem() async throws {
+        let tree = try TestTree("docs-xlsx-1904")
+        try tree.bytes("mac.xlsx", try Self.xlsx(date1904: true))
+        _ = try await scan(tree)
+        let index = ["--index", tree.root + ".db"]
+        #expect(try PhidexBinary.run(["query", "--dob", "1968-03-21"] + index).status == 0)
+        #expect(try PhidexBinary.run(["query", "--dob", "1964-03-20"] + index).status == 1)
     }
 
     @Test func wordRunsAndTablesReadAsText() async throws {

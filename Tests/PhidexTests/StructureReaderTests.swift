@@ -100,7 +100,7 @@ import Testing
                 }
             }
         }
-        #expect(checked > 150)
+        #expect(checked > 100)
     }
 
     @Test func vocabularySplitsAndExpandsNames() {
