@@ -41,11 +41,11 @@ import Testing
 
     @Test func hl7FieldsByPosition() {
         let segment = "MSH|^~\\&|A|B|C|D|20230405||ADT^A04|1|P|2.5.1\r"
-            + "PID|1||555^^^X^PI~00142816^^^RFC^MR||QUILL^AVERY^J||19620314|F\r"
+            + "PID|1||4471^^^X^PI~00142816^^^RFC^MR~999999^^^X^PI||QUILL^AVERY^J||19620314|F\r"
             + "IN1|1|BC01|12345|Plan" + String(repeating: "|", count: 32) + "AHR027964381\r"
             + "IN2|1|401237788||||||MCD1234567\r"
         // PI (patient internal identifier, HL7 table 0203) is a record number too.
-        #expect(found(segment, .mrn) == ["555", "00142816"], "the repetitions typed as patient record numbers")
+        #expect(found(segment, .mrn) == ["4471", "00142816"], "the repetitions typed as patient record numbers, not a placeholder")
         #expect(found(segment, .dob) == ["19620314"])
         #expect(found(segment, .name) == ["QUILL^AVERY^J"], "family, given and middle name as one name")
         #expect(found("MSH|^~\\&|A|B|C|D|20230405||ADT^A04|1|P|2.5.1\rPID|1||00142816^^^RFC^AN\r", .mrn).isEmpty, "an account number is not an MRN")
