@@ -3,7 +3,6 @@
 //   - labels: a word such as `MRN` or `member ID`, the value read after it;
 //   - prefixes: structure a label cannot say (FHIR's identifier typed MR, C-CDA's
 //     patientRole/id), the value starting where the pattern ends;
-//   - HL7 v2 segments (PID, IN1, IN2): values by field position;
 //   - table columns (CSV/TSV header names): every cell of a named column.
 // Shapes anchored on digits (SSN, NPI, MBI, DEA) stay with the byte scanners:
 // they are what multi-pattern engines do worst (shared/reference/performance.md).
@@ -14,15 +13,12 @@ import PhidexCore
 public struct PatternDetector: Detector {
     public let rules: [Rule]
     /// A table row's start may be 512 bytes before a cell; labels, separators and values
-    /// are far shorter; an HL7 segment is read up to `segmentLimit` bytes.
-    public var reach: Int { max(TableHeader.lookBehind + 96, Self.segmentLimit + 8) }
-
-    static let segmentLimit = 1024
+    /// are far shorter. (HL7 v2 fields are read by `HL7Reader`, by their data types.)
+    public var reach: Int { TableHeader.lookBehind + 96 }
 
     enum Role {
         case label(Int)
         case prefix(Int)
-        case segment
     }
 
     let patterns: PatternSet
@@ -31,7 +27,6 @@ public struct PatternDetector: Detector {
     private let columnRules: [String: Int]
     /// Identifier type -> index into `rules`, for columns named by their words.
     private let typeRules: [IdentifierType: Int]
-    private let mrn: Int?, dob: Int?, member: Int?, name: Int?
     /// Per rule: whether its labels are themselves the evidence (clinical context), not labels of a value.
     private let isEvidence: [Bool]
 
@@ -51,17 +46,10 @@ public struct PatternDetector: Detector {
             for column in rule.columns { columnRules[column] = index }
             if rule.value == nil { throw CatalogueError(message: "\(rule.id): a pattern rule needs a value kind") }
         }
-        mrn = rules.firstIndex { $0.type == .mrn }
-        dob = rules.firstIndex { $0.type == .dob }
-        member = rules.firstIndex { $0.type == .memberID }
-        name = rules.firstIndex { $0.type == .name }
         isEvidence = rules.map { $0.value == "evidence" }
         var typeRules: [IdentifierType: Int] = [:]
         for (index, rule) in rules.enumerated() where rule.value != "evidence" && typeRules[rule.type] == nil { typeRules[rule.type] = index }
         self.typeRules = typeRules
-        if mrn != nil || dob != nil || member != nil || name != nil {
-            expressions.append(#"(PID|IN1|IN2)\|"#); caseless.append(false); singleMatch.append(false); roles.append(.segment)
-        }
         self.patterns = try PatternSet(expressions: expressions, caseless: caseless, singleMatch: singleMatch)
         self.roles = roles
         self.columnRules = columnRules
@@ -82,7 +70,6 @@ public struct PatternDetector: Detector {
             case .label(let rule):
                 value(of: rule, at: valueStart(afterLabelEndingAt: hit.end, in: window), in: window, how: "label", into: &matches)
             case .prefix(let rule): value(of: rule, at: hit.end, in: window, how: "structure", into: &matches)
-            case .segment: segment(endingAt: hit.end, in: window, context: context, into: &matches)
             }
         }
         if let table = context.table, !columnRules.isEmpty { columns(of: table, in: window, context: context, into: &matches) }
@@ -204,85 +191,6 @@ public struct PatternDetector: Detector {
                 normalized: ValueNormalizer.namespace(rule.type) + canonical, masked: Self.mask(bytes)))
         default:
             return
-        }
-    }
-
-    // MARK: HL7 v2
-
-    /// Reads a PID, IN1 or IN2 segment whose `XXX|` ends at `end`.
-    private func segment(endingAt end: Int, in window: UnsafeRawBufferPointer, context: StreamContext, into matches: inout [Match]) {
-        let start = end - 4
-        guard start >= 0 else { return }
-        let atStreamStart = start == 0 && context.windowStart == 0
-        guard atStreamStart || (start > 0 && (window[start - 1] == 0x0D || window[start - 1] == 0x0A)) else { return }
-        let name = (window[start], window[start + 1], window[start + 2])
-        let first = matches.count
-        defer {
-            // Every value of a message belongs to its patient: anchor them at the message's MSH.
-            let anchor = Int64(Self.messageStart(before: start, in: window))
-            for index in first..<matches.count { matches[index].recordAnchor = anchor }
-        }
-        var field = 1, fieldStart = end
-        var position = end
-        let limit = min(window.count, end + Self.segmentLimit)
-        while position <= limit {
-            let atEnd = position == limit || window[position] == 0x0D || window[position] == 0x0A
-            if atEnd || window[position] == 0x7C {
-                hl7Field(segment: name, number: field, start: fieldStart, end: position, in: window, into: &matches)
-                if atEnd { break }
-                field += 1
-                fieldStart = position + 1
-            }
-            position += 1
-        }
-    }
-
-    /// The start of the HL7 message holding the segment at `start`: the nearest `MSH|` at a segment
-    /// start before it (within 16 KiB), else the segment itself.
-    static func messageStart(before start: Int, in window: UnsafeRawBufferPointer) -> Int {
-        var position = start
-        let earliest = max(0, start - (16 << 10))
-        while position >= earliest {
-            if position + 4 <= window.count, window[position] == 0x4D, window[position + 1] == 0x53, window[position + 2] == 0x48,
-                window[position + 3] == 0x7C, position == 0 || window[position - 1] == 0x0D || window[position - 1] == 0x0A
-            {
-                return position
-            }
-            position -= 1
-        }
-        return start
-    }
-
-    private func hl7Field(segment: (UInt8, UInt8, UInt8), number: Int, start: Int, end: Int, in window: UnsafeRawBufferPointer, into matches: inout [Match]) {
-        guard end > start else { return }
-        switch (segment, number) {
-        case ((0x50, 0x49, 0x44), 3):  // PID-3: repetitions of ID^^^authority^type
-            var repetitionStart = start
-            for position in start...end where position == end || window[position] == 0x7E {
-                let components = Self.split(window, repetitionStart, position, by: 0x5E)
-                if let mrn, components.count >= 5, Self.equals(window, components[4], "MR") {
-                    value(of: mrn, at: components[0].lowerBound, in: window, how: "HL7 PID-3 typed MR", into: &matches, cellEnd: components[0].upperBound)
-                }
-                repetitionStart = position + 1
-            }
-        case ((0x50, 0x49, 0x44), 5):  // PID-5 patient name: FAMILY^GIVEN^…
-            if let name {
-                let parts = Self.split(window, start, end, by: 0x5E)
-                let nameEnd = parts.count >= 2 && !parts[1].isEmpty ? parts[1].upperBound : parts[0].upperBound
-                value(of: name, at: start, in: window, how: "HL7 PID-5", into: &matches, cellEnd: nameEnd)
-            }
-        case ((0x50, 0x49, 0x44), 7):  // PID-7 date of birth
-            if let dob {
-                let first = Self.split(window, start, end, by: 0x5E)[0]
-                value(of: dob, at: first.lowerBound, in: window, how: "HL7 PID-7", into: &matches, cellEnd: first.upperBound)
-            }
-        case ((0x49, 0x4E, 0x31), 36), ((0x49, 0x4E, 0x32), 8):  // IN1-36 policy number, IN2-8 Medicaid number
-            if let member {
-                let first = Self.split(window, start, end, by: 0x5E)[0]
-                value(of: member, at: first.lowerBound, in: window, how: number == 36 ? "HL7 IN1-36" : "HL7 IN2-8", into: &matches, cellEnd: first.upperBound)
-            }
-        default:
-            break
         }
     }
 

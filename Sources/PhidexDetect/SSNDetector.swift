@@ -105,7 +105,7 @@ public final class SSNDetector: DigitRunDetector {
             confidence -= 0.1
         }
         // A table column's name, when known, outweighs words nearby.
-        let column = context.column(at: start, in: window) ?? Self.hl7SSNField(in: window, at: start)
+        let column = context.column(at: start, in: window)
         let hit = column.flatMap { rule.context.classify(column: $0) ?? Self.columnHit($0, context) }
             ?? rule.context.nearest(in: window, start: start, end: end)
         var reason = "\(shape); \(check)"
@@ -213,28 +213,6 @@ public final class SSNDetector: DigitRunDetector {
         matches.append(Match(
             rule: ssn.id, type: ssn.type, span: ByteSpan(offset: Int64(start), length: 9), confidence: min(0.99, confidence),
             reason: "the SSN inside an HICN; " + reason, normalized: "tin:" + text, masked: "*****" + text.suffix(4)))
-    }
-
-    /// `pid-19` or `in2-2` when `position` starts that HL7 v2 field (the patient's and the
-    /// insured's SSN), found by counting `|` from the segment start; nil otherwise. It then acts
-    /// as a column name: the rules list `pid-19` and `in2-2` as positive context.
-    static func hl7SSNField(in window: UnsafeRawBufferPointer, at position: Int) -> String? {
-        guard position > 0, window[position - 1] == 0x7C else { return nil }
-        var segmentStart = position - 1
-        let earliest = max(0, position - TableHeader.lookBehind)
-        var pipes = 0
-        while segmentStart > earliest && window[segmentStart - 1] != 0x0D && window[segmentStart - 1] != 0x0A {
-            segmentStart -= 1
-            if window[segmentStart] == 0x7C { pipes += 1 }
-        }
-        guard segmentStart > 0 || earliest == 0, position - segmentStart >= 4 else { return nil }
-        let name = (window[segmentStart], window[segmentStart + 1], window[segmentStart + 2], window[segmentStart + 3])
-        let field = pipes + 1  // the `|` just before the value is not among those counted
-        switch name {
-        case (0x50, 0x49, 0x44, 0x7C) where field == 19: return "pid-19"
-        case (0x49, 0x4E, 0x32, 0x7C) where field == 2: return "in2-2"
-        default: return nil
-        }
     }
 
     /// Whether a label ends right before `start` (`Employee ID: `, `Case #`, `ref=`): a word,

@@ -10,6 +10,7 @@
 // objects and attributes are far shorter. A longer construct's matches are still
 // released, in the next window.
 
+import CSupport
 import PhidexCore
 
 /// What structure knows about one stream.
@@ -23,8 +24,13 @@ struct StructureLayer {
     private var claims: [ByteSpan] = []
     private var maximumEnds: [Int64] = []
 
-    /// Whether the stream is read by a structure reader.
-    var isActive: Bool { reader != nil }
+    /// Whether the stream is a structured record from its first byte (HL7, JSON, XML); an HL7
+    /// message found inside other text (a log, a mail body) is read, but the text is still text.
+    var isActive: Bool { reader != nil && !foundInside }
+    /// The reader was started at an HL7 message inside other text.
+    private var foundInside = false
+    /// The last bytes of the previous chunk, for a message start split between chunks.
+    private var tail: [UInt8] = []
 
     /// Field names classified so far, kept from stream to stream of one scanning task.
     private let names: FieldNames
@@ -36,6 +42,8 @@ struct StructureLayer {
 
     mutating func reset() {
         reader = nil
+        foundInside = false
+        tail.removeAll(keepingCapacity: true)
         prefix.removeAll()
         decided = false
         pending = StructureOutput()
@@ -46,7 +54,11 @@ struct StructureLayer {
     /// The stream's bytes from `offset` on.
     mutating func add(_ bytes: UnsafeRawBufferPointer, at offset: Int64) {
         guard !decided else {
-            reader?.add(bytes, at: offset, into: &pending)
+            if let reader {
+                reader.add(bytes, at: offset, into: &pending)
+            } else {
+                lookForMessage(in: bytes, at: offset)
+            }
             return
         }
         // Until the format is known, `prefix` holds the stream's bytes from 0 (every earlier
@@ -55,12 +67,63 @@ struct StructureLayer {
         guard let format = StructureFormat.sniff(prefix, complete: prefix.count >= StructureFormat.sniffLength) else { return }
         decided = true
         reader = format.map { kit.reader($0, names: names) }
-        prefix.withUnsafeBytes { reader?.add($0, at: 0, into: &pending) }
         let consumed = prefix.count - Int(offset)
-        if consumed < bytes.count {
-            reader?.add(UnsafeRawBufferPointer(rebasing: bytes[consumed...]), at: offset + Int64(consumed), into: &pending)
+        if reader != nil {
+            prefix.withUnsafeBytes { reader?.add($0, at: 0, into: &pending) }
+            if consumed < bytes.count {
+                reader?.add(UnsafeRawBufferPointer(rebasing: bytes[consumed...]), at: offset + Int64(consumed), into: &pending)
+            }
+        } else {
+            prefix.withUnsafeBytes { lookForMessage(in: $0, at: 0) }
+            if consumed < bytes.count {
+                let rest = UnsafeRawBufferPointer(rebasing: bytes[consumed...])
+                if let reader { reader.add(rest, at: offset + Int64(consumed), into: &pending) } else { lookForMessage(in: rest, at: offset + Int64(consumed)) }
+            }
         }
         prefix.removeAll()
+    }
+
+    /// Text that is no structured record may still hold an HL7 message (a log line, a mail
+    /// body): `MSH|` at a line start starts an HL7 reader there. `memmem` keeps the search far
+    /// cheaper than detection.
+    private mutating func lookForMessage(in bytes: UnsafeRawBufferPointer, at offset: Int64) {
+        guard !bytes.isEmpty else { return }
+        // The previous chunk's last bytes and this one's first, for a start split between them.
+        var joined = tail
+        joined.append(contentsOf: bytes.prefix(4))
+        if let start = Self.messageStart(in: joined) {
+            startMessage(at: offset - Int64(tail.count) + Int64(start), with: bytes, at: offset)
+            return
+        }
+        if let start = bytes.withMemoryRebound(to: UInt8.self, { Self.messageStart(in: $0) }) {
+            startMessage(at: offset + Int64(start), with: bytes, at: offset)
+            return
+        }
+        tail = Array(bytes.suffix(5))
+    }
+
+    private mutating func startMessage(at start: Int64, with bytes: UnsafeRawBufferPointer, at offset: Int64) {
+        foundInside = true
+        let hl7 = kit.reader(.hl7, names: names)
+        reader = hl7
+        let skip = Int(max(0, start - offset))
+        if skip < bytes.count { hl7.add(UnsafeRawBufferPointer(rebasing: bytes[skip...]), at: offset + Int64(skip), into: &pending) }
+        tail.removeAll()
+    }
+
+    /// Where `MSH|` follows a CR or an LF in `bytes` (the position of the `M`), if anywhere.
+    static func messageStart(in bytes: some Collection<UInt8>) -> Int? {
+        let array = Array(bytes)
+        return array.withUnsafeBytes { raw -> Int? in
+            var from = 0
+            while from + 5 <= raw.count {
+                guard let found = phidex_memmem(raw.baseAddress! + from, raw.count - from, "MSH|", 4) else { return nil }
+                let position = raw.baseAddress!.distance(to: UnsafeRawPointer(found))
+                if position > 0, raw[position - 1] == 0x0A || raw[position - 1] == 0x0D { return position }
+                from = position + 1
+            }
+            return nil
+        }
     }
 
     /// The stream ended: a short stream is sniffed as it is, and every open construct closes.
