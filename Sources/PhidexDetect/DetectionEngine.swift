@@ -24,7 +24,7 @@ public struct DetectionEngine: Sendable {
             case "ssn": ssn = try SSNDetector(rules: rules)
             case "number": number = try NumberDetector(rules: rules)
             case "alphanumeric": alphanumeric = try AlphanumericDetector(rules: rules)
-            case "pattern": detectors.append(try PatternDetector(rules: rules))
+            case "pattern": detectors.append(try PatternDetector(rules: rules, fillers: policy.labelFillers))
             default: throw CatalogueError(message: "rule file names unknown detector '\(name)'")
             }
         }

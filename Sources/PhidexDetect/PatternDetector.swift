@@ -30,7 +30,12 @@ public struct PatternDetector: Detector {
     /// Per rule: whether its labels are themselves the evidence (clinical context), not labels of a value.
     private let isEvidence: [Bool]
 
-    init(rules: [Rule]) throws {
+    /// Words that may sit between a label and its value (`MRN no.`, `DOB value="`, `member ID we
+    /// have on file is`, `DOB (mm/dd/yyyy):`): `label_fillers` of `Rules/structure.json`.
+    private let fillers: Set<String>
+
+    init(rules: [Rule], fillers: Set<String> = StructurePolicy.builtIn.labelFillers) throws {
+        self.fillers = fillers
         self.rules = rules
         var expressions: [String] = [], caseless: [Bool] = [], singleMatch: [Bool] = [], roles: [Role] = []
         var columnRules: [String: Int] = [:]
@@ -79,12 +84,6 @@ public struct PatternDetector: Detector {
 
     // MARK: Labels and structure
 
-    /// Words that may sit between a label and its value: `MRN no.`, `DOB value="`, `member ID we have on file is`.
-    private static let fillers: Set<String> = [
-        "no", "nr", "num", "number", "is", "value", "id", "of", "on", "file", "extension",
-        "we", "have", "has", "was", "the", "our", "as", "listed", "recorded",
-        "mm", "dd", "yyyy", "yy", "mmddyyyy",  // `DOB (mm/dd/yyyy):`
-    ]
 
     /// Where the value after a label starts: past separators, quotes and filler words.
     private func valueStart(afterLabelEndingAt end: Int, in window: UnsafeRawBufferPointer) -> Int {
@@ -100,7 +99,7 @@ public struct PatternDetector: Detector {
                 var wordEnd = i
                 while wordEnd < limit && ContextWords.isLetter(window[wordEnd]) { wordEnd += 1 }
                 let word = String(decoding: (i..<wordEnd).map { ContextWords.lower(window[$0]) }, as: UTF8.self)
-                guard Self.fillers.contains(word) else { return i }
+                guard fillers.contains(word) else { return i }
                 i = wordEnd
             }
         }

@@ -78,11 +78,14 @@ public struct StructurePolicy: Sendable {
     /// CX fields without a type code: what their identifiers are (`PID-3` -> mrn).
     let untypedCX: [String: FieldKind]
     public let examples: [StructureExample]
+    /// Words that may sit between a label and its value (`MRN no.`, `DOB (mm/dd/yyyy):`).
+    let labelFillers: Set<String>
     /// The file as written, for its documentation.
     private let source: File
 
     private struct File: Decodable, Sendable {
         var about: String
+        var label_fillers: [String]
         var abbreviations: [String: String]
         var fields: [Field]
         var other: [String]
@@ -118,6 +121,7 @@ public struct StructurePolicy: Sendable {
         hl7Fields = fields
         untypedCX = file.hl7.untyped_cx.compactMapValues(FieldKind.init)
         examples = file.examples
+        labelFillers = Set(file.label_fillers)
         source = file
     }
 
@@ -156,6 +160,7 @@ public struct StructurePolicy: Sendable {
                   "| names | phrases |", "|---|---|"]
         for field in source.fields { lines.append("| `\(field.type)` | \(list(field.phrases)) |") }
         lines.append("| not an identifier | \(list(source.other)) |")
+        lines += ["", "Words that may sit between a label and its value: " + list(source.label_fillers) + "."]
         lines += ["", "Abbreviations: " + source.abbreviations.sorted { $0.key < $1.key }.map { "`\($0.key)` = \($0.value)" }.joined(separator: ", ") + "."]
         lines += ["", "### Identifier type codes (HL7 table 0203; FHIR `identifier.type`)", "",
                   source.identifier_type_codes.sorted { $0.key < $1.key }.map { "`\($0.key)` \($0.value)" }.joined(separator: ", ") + "."]
