@@ -52,6 +52,8 @@ public final class SSNDetector: DigitRunDetector {
             claimNumber(in: window, start: index, digitsEnd: runEnd, into: &matches)
         case 9:
             if let match = candidate(in: window, context: context, start: index, end: runEnd, separator: nil) { matches.append(match) }
+        case 7...8 where context.table != nil || context.rows != nil:
+            if let match = numberInSSNColumn(in: window, context: context, start: index, end: runEnd) { matches.append(match) }
         case 3:
             if let end = separatedEnd(in: window, start: index),
                 let match = candidate(in: window, context: context, start: index, end: end, separator: window[index + 3])
@@ -213,6 +215,23 @@ public final class SSNDetector: DigitRunDetector {
         matches.append(Match(
             rule: ssn.id, type: ssn.type, span: ByteSpan(offset: Int64(start), length: 9), confidence: min(0.99, confidence),
             reason: "the SSN inside an HICN; " + reason, normalized: "tin:" + text, masked: "*****" + text.suffix(4)))
+    }
+
+    /// Seven or eight digits filling a cell of an SSN column: an SSN a spreadsheet or database
+    /// stored as a number, which dropped its leading zeros (`012-34-5678` as `12345678`).
+    private func numberInSSNColumn(in window: UnsafeRawBufferPointer, context: StreamContext, start: Int, end: Int) -> Match? {
+        func isCellEdge(_ byte: UInt8) -> Bool { !ContextWords.isAlphanumeric(byte) && byte != 0x2D && byte != 0x2E && byte != 0x2F && byte != 0x3A }
+        guard start == 0 || isCellEdge(window[start - 1]), end == window.count || isCellEdge(window[end]),
+            let column = context.column(at: start, in: window),
+            ssn.context.classify(column: column)?.isPositive == true || context.kind(ofColumn: column) == .identifier(.ssn)
+        else { return nil }
+        let stored = String(decoding: UnsafeRawBufferPointer(rebasing: window[start..<end]), as: UTF8.self)
+        let digits = String(repeating: "0", count: 9 - stored.utf8.count) + stored
+        guard let (type, check) = Self.classify(digits: digits), type == .ssn else { return nil }
+        return Match(
+            rule: ssn.id, type: .ssn, span: ByteSpan(offset: Int64(start), length: end - start), confidence: ssn.confidence,
+            reason: "a number in column '\(column)' with its leading zeros restored; \(check)", normalized: "tin:" + digits,
+            masked: "*****" + digits.suffix(4))
     }
 
     /// Whether a label ends right before `start` (`Employee ID: `, `Case #`, `ref=`): a word,
