@@ -46,11 +46,10 @@ struct FieldValues: Sendable {
         let masked: String
         switch type {
         case .ssn, .itin, .atin, .irsn:
-            var digits = String(value.unicodeScalars.filter { !["-", " ", "."].contains($0) })
-            // A number column drops an SSN's leading zeros (012-34-5678 stored as 12345678).
-            if (7...8).contains(digits.utf8.count), digits.utf8.allSatisfy(ContextWords.isDigit) {
-                digits = String(repeating: "0", count: 9 - digits.utf8.count) + digits
-            }
+            // A number column drops an SSN's leading zeros (012-34-5678 stored as 12345678): the
+            // normalizer restores them.
+            guard let canonical = ValueNormalizer.normalize(value, as: .ssn) else { return nil }
+            let digits = String(canonical.dropFirst(4))
             guard let (family, reason) = SSNDetector.classify(digits: digits) else { return nil }
             type = family
             check = reason

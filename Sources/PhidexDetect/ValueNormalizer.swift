@@ -15,8 +15,9 @@ public enum ValueNormalizer {
         switch type {
         case .ssn, .itin, .atin, .irsn, .ssnNeverIssued:
             let digits = text.unicodeScalars.filter { !["-", " ", "."].contains($0) }
-            guard digits.count == 9, digits.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
-            return "tin:" + String(String.UnicodeScalarView(digits))
+            guard (7...9).contains(digits.count), digits.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
+            // Seven or eight digits: a number that lost its leading zeros in a numeric column.
+            return "tin:" + String(repeating: "0", count: 9 - digits.count) + String(String.UnicodeScalarView(digits))
         case .mbi:
             return Array(alphanumerics.utf8).withUnsafeBytes { Validators.mbi($0)?.0 }
         case .dea:
