@@ -64,7 +64,7 @@ struct QueryCommand: ParsableCommand {
         return options.compactMap { type, value in value.map { (type, $0) } }
     }
 
-    @Option(name: .long, help: ArgumentHelp("Only findings of this type (repeatable): ssn, itin, atin, irsn, ssn_never_issued, hicn, mbi, npi, dea, mrn, dob, member_id.", valueName: "type"))
+    @Option(name: .long, help: ArgumentHelp("Only findings of this type (repeatable): ssn, itin, atin, irsn, ssn_never_issued, hicn, mbi, npi, dea, mrn, dob, member_id, phone, email, name, address.", valueName: "type"))
     var type: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only files at or below this path.", valueName: "path"))
