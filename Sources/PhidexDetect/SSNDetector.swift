@@ -226,7 +226,8 @@ public final class SSNDetector: DigitRunDetector {
             ssn.context.classify(column: column)?.isPositive == true || context.kind(ofColumn: column) == .identifier(.ssn)
         else { return nil }
         let stored = String(decoding: UnsafeRawBufferPointer(rebasing: window[start..<end]), as: UTF8.self)
-        let digits = String(repeating: "0", count: 9 - stored.utf8.count) + stored
+        guard let canonical = ValueNormalizer.normalize(stored, as: .ssn) else { return nil }  // the zeros restored
+        let digits = String(canonical.dropFirst(4))
         guard let (type, check) = Self.classify(digits: digits), type == .ssn else { return nil }
         return Match(
             rule: ssn.id, type: .ssn, span: ByteSpan(offset: Int64(start), length: end - start), confidence: ssn.confidence,

@@ -15,8 +15,11 @@ public enum ValueNormalizer {
         switch type {
         case .ssn, .itin, .atin, .irsn, .ssnNeverIssued:
             let digits = text.unicodeScalars.filter { !["-", " ", "."].contains($0) }
-            guard (7...9).contains(digits.count), digits.allSatisfy({ $0.value >= 48 && $0.value <= 57 }) else { return nil }
-            // Seven or eight digits: a number that lost its leading zeros in a numeric column.
+            guard (7...9).contains(digits.count), digits.allSatisfy({ $0.value >= 48 && $0.value <= 57 }),
+                digits.count == 9 || digits.first != "0"
+            else { return nil }
+            // Seven or eight digits, the first not a zero: a number that lost its leading zeros in
+            // a numeric column.
             return "tin:" + String(repeating: "0", count: 9 - digits.count) + String(String.UnicodeScalarView(digits))
         case .mbi:
             return Array(alphanumerics.utf8).withUnsafeBytes { Validators.mbi($0)?.0 }

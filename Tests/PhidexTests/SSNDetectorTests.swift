@@ -129,6 +129,7 @@ import Testing
         #expect(ValueNormalizer.normalize("078 05 1123", as: .ssn) == detected)
         #expect(ValueNormalizer.normalize("078051123", as: .itin) == detected)
         #expect(ValueNormalizer.normalize("07805112", as: .ssn) == nil)
+        #expect(ValueNormalizer.normalize("78051123", as: .ssn) == "tin:078051123", "an SSN that lost its leading zero in a number column")
         #expect(ValueNormalizer.normalize("07805112x", as: .ssn) == nil)
     }
 
