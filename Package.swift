@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "PhidexExtract", dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail", "CPDF", "CSQLite"], swiftSettings: strict),
         .target(
             name: "PhidexDetect",
-            dependencies: ["PhidexCore", "CVectorscan", "CSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PhidexCore", "CVectorscan", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("Rules")],
             swiftSettings: strict
         ),

@@ -221,10 +221,15 @@ public final class SSNDetector: DigitRunDetector {
     /// stored as a number, which dropped its leading zeros (`012-34-5678` as `12345678`).
     private func numberInSSNColumn(in window: UnsafeRawBufferPointer, context: StreamContext, start: Int, end: Int) -> Match? {
         func isCellEdge(_ byte: UInt8) -> Bool { !ContextWords.isAlphanumeric(byte) && byte != 0x2D && byte != 0x2E && byte != 0x2F && byte != 0x3A }
-        guard start == 0 || isCellEdge(window[start - 1]), end == window.count || isCellEdge(window[end]),
-            let column = context.column(at: start, in: window),
-            ssn.context.classify(column: column)?.isPositive == true || context.kind(ofColumn: column) == .identifier(.ssn)
+        // Cheap checks first: a number that lost zeros does not start with one, and fills its cell.
+        guard window[start] != 0x30, start == 0 || isCellEdge(window[start - 1]), end == window.count || isCellEdge(window[end]),
+            let column = context.column(at: start, in: window)
         else { return nil }
+        switch context.kind(ofColumn: column) {  // cached per column name
+        case .identifier(.ssn)?: break
+        case nil: guard ssn.context.classify(column: column)?.isPositive == true else { return nil }
+        default: return nil
+        }
         let stored = String(decoding: UnsafeRawBufferPointer(rebasing: window[start..<end]), as: UTF8.self)
         guard let canonical = ValueNormalizer.normalize(stored, as: .ssn) else { return nil }  // the zeros restored
         let digits = String(canonical.dropFirst(4))

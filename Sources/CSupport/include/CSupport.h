@@ -6,10 +6,4 @@
 /// returning it with madvise (mallopt M_TRIM_THRESHOLD). Returns 1 on success.
 int phidex_keep_freed_memory(int bytes);
 
-#include <stddef.h>
-
-/// glibc's memmem (a GNU extension the Glibc module leaves out): the first occurrence of
-/// `needle` in `haystack`, or NULL.
-const void *phidex_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
-
 #endif
