@@ -4,64 +4,7 @@
 // Nothing here is Swift policy: the readers look things up, the data decides.
 
 import Foundation
-public import PhidexCore
-
-/// What a field, an identifier type code or a system says a value is.
-public enum FieldKind: Sendable, Hashable {
-    /// An identifier of this type.
-    case identifier(IdentifierType)
-    /// A Medicare number: an MBI when it has the MBI's shape, else an HICN, else a member ID.
-    case medicare
-    /// A known non-identifier (order, account, visit, control numbers, codes, dates of service).
-    case other
-
-    init?(_ text: String) {
-        switch text {
-        case "other", "coded": self = .other
-        case "medicare": self = .medicare
-        case "": return nil
-        default: self = .identifier(IdentifierType(text))
-        }
-    }
-}
-
-/// The HL7 v2 data type a field is read as.
-enum HL7FieldRole: Sendable, Hashable {
-    case cx, xpn, xtn, xad, xcn, birth, coded, other
-    case value(FieldKind)
-
-    init(_ text: String) {
-        switch text {
-        case "cx": self = .cx
-        case "xpn": self = .xpn
-        case "xtn": self = .xtn
-        case "xad": self = .xad
-        case "xcn": self = .xcn
-        case "birth": self = .birth
-        case "coded": self = .coded
-        case "other": self = .other
-        default: self = .value(FieldKind(text) ?? .other)
-        }
-    }
-}
-
-/// A structured example and what reading it must (and must never) report.
-public struct StructureExample: Sendable, Decodable {
-    public var text: String
-    /// `[type, value]` pairs that must be found (compared normalized).
-    public var expect: [[String]]
-    /// `[type, value]` pairs that must not be reported.
-    public var never: [[String]]
-
-    enum CodingKeys: String, CodingKey { case text, expect, never }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        text = try c.decode(String.self, forKey: .text)
-        expect = try c.decode([[String]].self, forKey: .expect)
-        never = try c.decodeIfPresent([[String]].self, forKey: .never) ?? []
-    }
-}
+import PhidexCore
 
 /// `Rules/structure.json`, decoded and indexed for lookups.
 public struct StructurePolicy: Sendable {

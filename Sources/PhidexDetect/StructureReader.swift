@@ -62,38 +62,3 @@ enum StructureFormat: Equatable {
         return .some(nil)
     }
 }
-
-/// A scalar value a record holds: its key, its text (unescaped, at most `RecordFrame.maximumText`
-/// bytes) and where its raw bytes are.
-struct RecordScalar {
-    var key: String
-    var text: String
-    var span: ByteSpan
-}
-
-/// An open object (JSON) or element with children (XML) and what it has shown so far.
-struct RecordFrame {
-    /// The key (JSON) or element name (XML) the object sits under; array elements take the array's.
-    var key: String
-    var start: Int64
-    var scalars: [RecordScalar] = []
-    /// Codes of nested codings (`coding[].code`), handed up by `coding` and `type` objects.
-    var codes: [String] = []
-    /// Type codes of this identifier (`type.coding[].code`).
-    var typeCodes: [String] = []
-    /// `resourceType` (JSON) or the resource element's name (FHIR XML).
-    var resourceType: String?
-    /// Whether the frame stopped keeping scalars (too many).
-    var overflowed = false
-
-    static let maximumText = 512
-    static let maximumScalars = 256
-
-    init(key: String, start: Int64) {
-        self.key = key
-        self.start = start
-    }
-
-    func scalar(_ key: String) -> RecordScalar? { scalars.first { $0.key == key } }
-    func all(_ key: String) -> [RecordScalar] { scalars.filter { $0.key == key } }
-}
