@@ -27,7 +27,7 @@ public final class AlphanumericDetector: DigitRunDetector {
         try requireValidators(rules, [.mbi: "cms-mbi", .dea: "dea-checksum"], detector: "alphanumeric")
     }
 
-    func digitRun(in window: UnsafeRawBufferPointer, start: Int, end: Int, context: StreamContext, into matches: inout [Match]) {
+    @inline(__always) func digitRun(in window: UnsafeRawBufferPointer, start: Int, end: Int, context: StreamContext, into matches: inout [Match]) {
         // Byte tests first; a rule is only touched for a plausible candidate.
         switch end - start {
         case 1:

@@ -26,7 +26,7 @@ public final class NumberDetector: DigitRunDetector {
     }
 
     /// Checks the digit run `[index, runEnd)`: ten digits, or the first four of `NNNN-NNN-NNN`.
-    func digitRun(in window: UnsafeRawBufferPointer, start index: Int, end runEnd: Int, context streamContext: StreamContext, into matches: inout [Match]) {
+    @inline(__always) func digitRun(in window: UnsafeRawBufferPointer, start index: Int, end runEnd: Int, context streamContext: StreamContext, into matches: inout [Match]) {
         let count = window.count
         var end: Int? = nil
         if runEnd - index == 10 {
