@@ -4,12 +4,25 @@
 
 /// Builds a PDF of text pages.
 public struct PDFWriter {
+    /// Per page, its content stream's text operators.
     private var pages: [[String]] = []
 
     public init() {}
 
     /// Adds a page with `lines` of text (printable ASCII).
-    public mutating func page(_ lines: [String]) { pages.append(lines) }
+    public mutating func page(_ lines: [String]) { pages.append(lines.map { "(" + Self.escaped($0) + ") Tj T*" }) }
+
+    /// Adds a page holding a table: each row's cells placed at their column's x position, as a
+    /// report generator draws a grid (nothing between the cells but space on the page).
+    public mutating func page(table rows: [[String]], columnWidth: Int = 110) {
+        var operators: [String] = []
+        for (row, cells) in rows.enumerated() {
+            for (column, cell) in cells.enumerated() {
+                operators.append("1 0 0 1 \(72 + column * columnWidth) \(740 - row * 16) Tm (" + Self.escaped(cell) + ") Tj")
+            }
+        }
+        pages.append(operators)
+    }
 
     public func bytes() -> [UInt8] {
         // Objects: 1 catalog, 2 page tree, 3 font, then per page: page object, content stream.
@@ -20,7 +33,7 @@ public struct PDFWriter {
         objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
         for (index, lines) in pages.enumerated() {
             var content = "BT /F1 11 Tf 14 TL 72 740 Td\n"
-            for line in lines { content += "(" + Self.escaped(line) + ") Tj T*\n" }
+            for line in lines { content += line + "\n" }
             content += "ET\n"
             objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents \(5 + 2 * index) 0 R >>")
             objects.append("<< /Length \(content.utf8.count) >>\nstream\n" + content + "endstream")

@@ -13,6 +13,8 @@ public final class ContentStream {
     /// The document renderer the bytes come from, when the content is markup rendered as text.
     private let markup: MarkupTextSource?
     private let carving: CarvingSource?
+    /// A PDF's text, which lays out the tables it sees on its pages.
+    private let pdf: PDFTextSource?
     /// Why the stream ended early, if it did.
     public private(set) var failure: ReadFailure?
     /// Bytes handed out so far.
@@ -23,6 +25,7 @@ public final class ContentStream {
         self.source = source
         markup = source as? MarkupTextSource
         carving = source as? CarvingSource
+        pdf = source as? PDFTextSource
     }
 
     /// Whether the bytes are a rendering of the content (a document's text), not the content itself.
@@ -37,7 +40,7 @@ public final class ContentStream {
     /// Tables the rendered text laid out in the bytes read so far (empty for plain content): a
     /// detector pass declares them to its scanner before the bytes' window is processed.
     public func takeTables() -> [TableRows] {
-        markup?.output.takeTables() ?? []
+        markup?.output.takeTables() ?? pdf?.output.takeTables() ?? []
     }
 
     /// Fills `buffer` with the next bytes; 0 at the end (or after a failure).

@@ -20,8 +20,6 @@ final class PDFTextSource: ByteSource {
     private var pdf: OpaquePointer?
     private var pages = 0
     private var nextPage = 0
-    private var text: [UInt8] = []
-    private var textOffset = 0
     private var opened = false
 
     /// The PDF is `prefix` then the rest of `source`; `file` is the file itself when it is one.
@@ -59,26 +57,45 @@ final class PDFTextSource: ByteSource {
         pages = Int(phidex_pdf_pages(pdf))
     }
 
+    /// The rendered text, and the tables declared in it: a line whose cells stand apart (poppler's
+    /// layout says where; the C side marks the gaps with tabs) is a table row, and a run of them a
+    /// table whose first row may name its columns, as an HTML or a spreadsheet table does.
+    let output = TextOutput()
+    private var inTable = false
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
         if !opened { try open() }
-        var written = 0
-        while written < buffer.count {
-            if textOffset == text.count {
-                guard let pdf, nextPage < pages else { break }
-                text = nextPage > 0 ? [0x0C, 0x0A] : []
-                if let page = phidex_pdf_page_text(pdf, Int32(nextPage)) {
-                    text.append(contentsOf: UnsafeRawBufferPointer(start: page, count: strlen(page)))
-                    phidex_pdf_free_text(page)
-                }
-                text.append(0x0A)
-                textOffset = 0
-                nextPage += 1
+        while output.available < buffer.count {
+            guard let pdf, nextPage < pages else { break }
+            if nextPage > 0 { output.append("\u{0C}\n") }
+            if let page = phidex_pdf_page_text(pdf, Int32(nextPage)) {
+                render(UnsafeRawBufferPointer(start: page, count: strlen(page)))
+                phidex_pdf_free_text(page)
             }
-            let count = min(buffer.count - written, text.count - textOffset)
-            text.withUnsafeBytes { buffer.baseAddress!.advanced(by: written).copyMemory(from: $0.baseAddress! + textOffset, byteCount: count) }
-            textOffset += count
-            written += count
+            if inTable { output.endTable(); inTable = false }
+            output.lineBreak()
+            nextPage += 1
         }
-        return written
+        return output.drain(into: buffer)
+    }
+
+    /// One page's text: lines with tab-separated cells as table rows, other lines as they are.
+    private func render(_ text: UnsafeRawBufferPointer) {
+        for line in text.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if line.contains(0x09) {
+                if !inTable { output.beginTable(); inTable = true }
+                output.beginRow()
+                for cell in line.split(separator: 0x09, omittingEmptySubsequences: false) {
+                    output.beginCell()
+                    output.append(UnsafeRawBufferPointer(rebasing: cell))
+                    output.endCell()
+                }
+                output.endRow()
+            } else {
+                if inTable { output.endTable(); inTable = false }
+                output.append(UnsafeRawBufferPointer(rebasing: line))
+                output.lineBreak()
+            }
+        }
     }
 }

@@ -181,6 +181,24 @@ import Testing
         #expect(found[tree.path("locked.pdf")] == nil)
     }
 
+    /// A table drawn as positioned cells: poppler's text runs the cells of a row together
+    /// ("Avery Quill1962-03-14"); its layout keeps them apart, and the header row names the columns.
+    @Test func pdfTablesKeepTheirCellsAndColumns() async throws {
+        var pdf = PDFWriter()
+        pdf.page(table: [
+            ["Name", "DOB", "MRN", "Phone"],
+            ["Avery Quill", "1962-03-14", "00142816", "217.555.0142"],
+            ["Blake Rowan", "1970-01-02", "00977311", "(217) 555-0199"],
+        ])
+        let tree = try TestTree("docs-pdf-table")
+        try tree.bytes("roster.pdf", pdf.bytes())
+        let (found, _) = try await scan(tree)
+        #expect(found[tree.path("roster.pdf")]?.sorted() == [
+            "dob ****-**-**", "dob ****-**-**", "mrn ****2816", "mrn ****7311", "name A**** Q****", "name B**** R****",
+            "phone (***) ***-0142", "phone (***) ***-0199",
+        ], "\(found)")
+    }
+
     @Test func dicomHeadersAreLabelledFields() async throws {
         let tree = try TestTree("docs-dicom")
         for explicit in [true, false] {
