@@ -23,7 +23,7 @@ struct RecordInterpreter {
     static let people: Set<String> = ["Patient", "RelatedPerson", "Person"]
 
     /// Keys whose value is always a code or a reference, never an identifier.
-    static let codeKeys: Set<String> = ["code", "system", "display", "version", "unit", "reference", "id", "url", "fullUrl", "profile", "status", "use"]
+    static let codeKeys: Set<String> = ["code", "system", "display", "version", "unit", "reference", "url", "fullUrl", "profile", "status", "use"]
 
     /// Reads a closed record. `direct` says whether it is a member of the resource itself
     /// (`Patient.identifier`), not of something the resource refers to (`Coverage.payor.identifier`).
