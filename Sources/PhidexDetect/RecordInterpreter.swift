@@ -71,15 +71,15 @@ struct RecordInterpreter {
             report(personal ? kind : nil, frame.scalars[v], "\(how) telecom" + (system.map { " of system \($0)" } ?? ""))
             used.insert(v)
         }
-        // HumanName.
-        if frame.key == "name" || frame.key == "patientName" {
-            let parts = frame.scalars.indices.filter { ["given", "family"].contains(frame.scalars[$0].key) }
+        // HumanName (FHIR's given and family; an export's First, Middle, Last): one name.
+        if Self.nameObjects.contains(frame.key.lowercased()) {
+            let roles = frame.scalars.indices.compactMap { i in Self.namePart(frame.scalars[i].key).map { (i, $0) } }
             let text = frame.scalar("text")
-            if !parts.isEmpty {
-                let ordered = parts.filter { frame.scalars[$0].key == "given" } + parts.filter { frame.scalars[$0].key == "family" }
+            if !roles.isEmpty {
+                let ordered = roles.sorted { $0.1 < $1.1 }.map(\.0)
                 let whole = ordered.map { frame.scalars[$0].text }.joined(separator: " ")
-                for part in parts { output.claim(frame.scalars[part].span); used.insert(part) }
-                let anchor = frame.scalars[parts.first { frame.scalars[$0].key == "family" } ?? parts[0]]
+                for (part, _) in roles { output.claim(frame.scalars[part].span); used.insert(part) }
+                let anchor = frame.scalars[roles.first { $0.1 == 2 }?.0 ?? roles[0].0]
                 if personal, let match = values.match(.identifier(.name), whole, span: anchor.span, how: "\(how) name (given and family)") {
                     output.matches.append(match)
                 }
@@ -89,17 +89,16 @@ struct RecordInterpreter {
                 used.insert(t)
             }
         }
-        // Address.
-        if frame.key == "address" || frame.key == "addr" {
-            let keys = ["line", "streetAddressLine", "city", "state", "postalCode", "district", "country", "text"]
-            let parts = frame.scalars.indices.filter { keys.contains(frame.scalars[$0].key) }
-            for part in parts { output.claim(frame.scalars[part].span); used.insert(part) }
-            let lines = frame.scalars.filter { $0.key == "line" || $0.key == "streetAddressLine" }
-            if let first = lines.first ?? frame.scalar("text") {
-                let whole = lines.isEmpty ? first.text : Self.address(
-                    lines: lines.map(\.text), city: frame.scalar("city")?.text, state: frame.scalar("state")?.text,
-                    zip: frame.scalar("postalCode")?.text)
-                if personal, let match = values.match(.identifier(.address), whole, span: first.span, how: "\(how) address") {
+        // Address (FHIR's line, city, state, postalCode; C-CDA's streetAddressLine; an export's
+        // Street, City, State, Zip): one address.
+        if Self.addressObjects.contains(frame.key.lowercased()) {
+            let roles = frame.scalars.indices.compactMap { i in Self.addressPart(frame.scalars[i].key).map { (i, $0) } }
+            for (part, _) in roles { output.claim(frame.scalars[part].span); used.insert(part) }
+            func first(_ role: AddressPart) -> String? { roles.first { $0.1 == role }.map { frame.scalars[$0.0].text } }
+            let lines = roles.filter { $0.1 == .line }.map { frame.scalars[$0.0] }
+            if let start = lines.first ?? roles.first(where: { $0.1 == .text }).map({ frame.scalars[$0.0] }) {
+                let whole = lines.isEmpty ? start.text : Self.address(lines: lines.map(\.text), city: first(.city), state: first(.state), zip: first(.zip))
+                if personal, let match = values.match(.identifier(.address), whole, span: start.span, how: "\(how) address") {
                     output.matches.append(match)
                 }
             }
@@ -169,6 +168,38 @@ struct RecordInterpreter {
             let whole = sorted.map { frame.scalars[$0].text }.joined(separator: " ")
             let anchor = frame.scalars[sorted.last!]
             if let match = values.match(.identifier(.name), whole, span: anchor.span, how: "\(how) name keys") { output.matches.append(match) }
+        }
+    }
+
+    /// Keys (lowercased) of objects that hold a person's name in parts.
+    static let nameObjects: Set<String> = ["name", "patientname", "patient_name", "fullname", "full_name", "personname", "legalname"]
+    /// Keys (lowercased) of objects that hold an address in parts.
+    static let addressObjects: Set<String> = ["address", "addr", "homeaddress", "home_address", "mailingaddress", "mailing_address", "residence"]
+
+    /// A name part's order (0 given or first, 1 middle, 2 family or last), by its key.
+    static func namePart(_ key: String) -> Int? {
+        switch key.lowercased() {
+        case "given", "first", "firstname", "first_name", "givenname", "given_name", "fname": 0
+        case "middle", "middlename", "middle_name", "mi", "middleinitial", "middle_initial": 1
+        case "family", "last", "lastname", "last_name", "surname", "familyname", "family_name", "lname": 2
+        default: nil
+        }
+    }
+
+    enum AddressPart: Equatable { case line, city, state, zip, other, text }
+
+    /// An address part, by its key.
+    static func addressPart(_ key: String) -> AddressPart? {
+        switch key.lowercased() {
+        case "line", "line1", "line2", "streetaddressline", "street", "street1", "street2", "address1", "address2", "addressline1",
+            "address_line_1", "addressline2", "address_line_2", "streetaddress", "street_address":
+            .line
+        case "city", "town", "locality": .city
+        case "state", "province", "region", "st": .state
+        case "postalcode", "postal_code", "zip", "zipcode", "zip_code", "postcode": .zip
+        case "district", "county", "country", "use", "type": .other
+        case "text": .text
+        default: nil
         }
     }
 
