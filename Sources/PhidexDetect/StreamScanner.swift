@@ -60,6 +60,7 @@ public final class StreamScanner {
         linesBefore = 0
         bytesSeen = 0
         header.reset()
+        renderedTables = false
         sql.reset()
         structure.reset()
         carved.removeAll()
@@ -87,7 +88,13 @@ public final class StreamScanner {
     /// yet: an extractor rendered a table's header there. Call before feeding those bytes' window.
     public func declare(_ stretches: [TableRows]) {
         for stretch in stretches { sql.declare(stretch) }
+        if !stretches.isEmpty { renderedTables = true }
     }
+
+    /// Whether an extractor declared tables in this stream: it laid out a document (HTML, a
+    /// sheet, a PDF) and knows where each table begins and ends, so a header found in the text
+    /// itself would only stretch one table's columns over the rest of the document.
+    private var renderedTables = false
 
     /// Tells the scanner that UTF-16 runs were rewritten as ASCII at stream offsets it has not
     /// processed yet; matches inside them are reported at the original bytes.
@@ -110,6 +117,7 @@ public final class StreamScanner {
 
     /// Ends the stream: reports what is left and readies the scanner for the next stream.
     public func finish(into found: inout [Match]) {
+        header.finish()
         structure.finish()
         process(final: true, into: &found)
         reset()
@@ -122,7 +130,7 @@ public final class StreamScanner {
 
         scratch.removeAll(keepingCapacity: true)
         let context = StreamContext(
-            windowStart: windowStart, table: header.header, rows: sql.rows.isEmpty ? nil : TableRowsIndex(rows: sql.rows),
+            windowStart: windowStart, table: renderedTables ? nil : header.header, rows: sql.rows.isEmpty ? nil : TableRowsIndex(rows: sql.rows),
             workspace: workspace)
         for detector in engine.detectors { detector.detect(in: window, context: context, into: &scratch) }
         let structured = structure.take(before: hi)

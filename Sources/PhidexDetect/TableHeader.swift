@@ -86,29 +86,78 @@ public struct TableHeader: Sendable, Equatable {
 }
 
 /// A stream's first line, collected as bytes arrive, until it ends or grows too long to be a header.
+/// A stream's header line, collected as bytes arrive. A line that reads as a header counts when
+/// the next non-blank line splits into as many fields (quotes respected): a sentence with a comma
+/// is no header, and an export's title or preamble lines (`Clinic, patient export`,
+/// `Generated 2023-01-05`) may come before the real one, which is looked for among the first few.
 struct HeaderCollector {
     private var bytes: [UInt8] = []
+    /// Stream offset of `bytes[0]`.
+    private var lineStart: Int64 = 0
+    private var lines = 0
+    /// A line that reads as a header, waiting for the next line to confirm it.
+    private var candidate: TableHeader?
     private(set) var isComplete = false
     private(set) var header: TableHeader?
+
+    /// How many lines may come before the header.
+    static let preambleLines = 4
 
     mutating func reset() { self = HeaderCollector() }
 
     mutating func add(_ chunk: UnsafeRawBufferPointer) {
-        guard !isComplete else { return }
-        if let newline = chunk.firstIndex(of: 0x0A) {
-            bytes.append(contentsOf: chunk[..<newline])
-            isComplete = true
-            if bytes.count <= TableHeader.maximumLength {
-                header = TableHeader(firstLine: bytes, end: Int64(bytes.count + 1))
+        var rest = chunk[...]
+        while !isComplete, !rest.isEmpty {
+            guard let newline = rest.firstIndex(of: 0x0A) else {
+                bytes.append(contentsOf: rest)
+                if bytes.count > TableHeader.maximumLength { isComplete = true; bytes = [] }
+                return
             }
+            bytes.append(contentsOf: rest[..<newline])
+            rest = rest[(newline + 1)...]
+            line(length: Int64(bytes.count + 1))
+            lineStart += Int64(bytes.count + 1)
             bytes = []
-        } else {
-            bytes.append(contentsOf: chunk)
-            if bytes.count > TableHeader.maximumLength {
+        }
+    }
+
+    /// The stream ended: its last line, without a newline, may still confirm a header.
+    mutating func finish() {
+        guard !isComplete, !bytes.isEmpty else { return }
+        line(length: Int64(bytes.count))
+        bytes = []
+        isComplete = true
+    }
+
+    /// One whole line (in `bytes`), `length` bytes with its newline.
+    private mutating func line(length: Int64) {
+        var text = bytes
+        if text.last == 0x0D { text.removeLast() }
+        if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }  // blank lines neither confirm nor count
+        defer { lines += 1 }
+        if let candidate {
+            self.candidate = nil
+            if Self.fields(text, by: candidate.delimiter) == candidate.columns.count {
+                header = candidate
                 isComplete = true
-                bytes = []
+                return
             }
         }
+        guard lines < Self.preambleLines else { isComplete = true; return }
+        if text.count <= TableHeader.maximumLength, let parsed = TableHeader(firstLine: text, end: lineStart + length),
+            lines == 0 || parsed.columns.count >= 3
+        {
+            candidate = parsed
+        }
+    }
+
+    /// How many fields `line` splits into by `delimiter`, outside double quotes.
+    static func fields(_ line: [UInt8], by delimiter: UInt8) -> Int {
+        var count = 1, quoted = false
+        for byte in line {
+            if byte == 0x22 { quoted.toggle() } else if byte == delimiter && !quoted { count += 1 }
+        }
+        return count
     }
 }
 

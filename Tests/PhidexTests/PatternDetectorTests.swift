@@ -39,6 +39,16 @@ import Testing
         #expect(found("From: records@clinic.example", .email).isEmpty, "unlabelled addresses are organizations'")
     }
 
+    /// Exports often open with a title and a date before their header row.
+    @Test func aHeaderAfterPreambleLinesNamesTheColumns() {
+        let export = "Riverside clinic, patient export\nGenerated 2023-01-05\nMRN,Last Name,First Name,DOB\n00142816,Quill,Avery,1962-03-14\n"
+        #expect(found(export, .mrn) == ["00142816"])
+        #expect(found(export, .dob) == ["1962-03-14"])
+        #expect(found(export, .name) == ["Quill"], "last and first name columns: one name, found at the last name")
+        let prose = "Notes\nWe met, as agreed, on site\n00142816,a,b,c\n"
+        #expect(found(prose, .mrn).isEmpty, "a line of prose followed by a different row is no header")
+    }
+
     @Test func hl7FieldsByPosition() {
         let segment = "MSH|^~\\&|A|B|C|D|20230405||ADT^A04|1|P|2.5.1\r"
             + "PID|1||4471^^^X^PI~00142816^^^RFC^MR~999999^^^X^PI||QUILL^AVERY^J||19620314|F\r"
