@@ -24,7 +24,7 @@ public struct DetectionEngine: Sendable {
             case "ssn": ssn = try SSNDetector(rules: rules)
             case "number": number = try NumberDetector(rules: rules)
             case "alphanumeric": alphanumeric = try AlphanumericDetector(rules: rules)
-            case "pattern": detectors.append(try PatternDetector(rules: rules, fillers: policy.labelFillers))
+            case "pattern": detectors.append(try PatternDetector(rules: rules, policy: policy))
             default: throw CatalogueError(message: "rule file names unknown detector '\(name)'")
             }
         }
@@ -33,7 +33,7 @@ public struct DetectionEngine: Sendable {
             detectors.insert(DigitDetector(ssn: ssn, number: number, alphanumeric: alphanumeric), at: 0)
         }
         self.catalogue = catalogue
-        self.structure = StructureKit(policy: policy, values: FieldValues(catalogue: catalogue))
+        self.structure = StructureKit(policy: policy, values: FieldValues(catalogue: catalogue, policy: policy))
         self.detectors = detectors
         self.patternSet = detectors.lazy.compactMap { ($0 as? PatternDetector)?.patterns }.first
         self.reach = detectors.map(\.reach).max() ?? 0

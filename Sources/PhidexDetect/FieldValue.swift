@@ -11,8 +11,10 @@ import PhidexCore
 struct FieldValues: Sendable {
     private struct Entry: Sendable { var id: RuleID; var confidence: Double }
     private let rules: [IdentifierType: Entry]
+    private let policy: StructurePolicy
 
-    init(catalogue: RuleCatalogue) {
+    init(catalogue: RuleCatalogue, policy: StructurePolicy) {
+        self.policy = policy
         var rules: [IdentifierType: Entry] = [:]
         for rule in catalogue.rules where rules[rule.type] == nil && rule.type != .clinicalTerm {
             rules[rule.type] = Entry(id: rule.id, confidence: rule.confidence)
@@ -75,7 +77,7 @@ struct FieldValues: Sendable {
             masked = "****-**-**"
         case .name:
             guard value.contains(where: \.isLetter), !value.contains(where: \.isNumber),
-                let name = ValueNormalizer.normalize(value, as: .name)
+                let name = ValueNormalizer.normalize(value, as: .name), !policy.isNotAName(name)
             else { return nil }
             normalized = name
             masked = Self.maskWords(value)

@@ -34,8 +34,12 @@ public struct PatternDetector: Detector {
     /// have on file is`, `DOB (mm/dd/yyyy):`): `label_fillers` of `Rules/structure.json`.
     private let fillers: Set<String>
 
-    init(rules: [Rule], fillers: Set<String> = StructurePolicy.builtIn.labelFillers) throws {
-        self.fillers = fillers
+    /// What a name must not be (organizations, placeholders): `not_names` of `Rules/structure.json`.
+    private let policy: StructurePolicy
+
+    init(rules: [Rule], policy: StructurePolicy = .builtIn) throws {
+        self.fillers = policy.labelFillers
+        self.policy = policy
         self.rules = rules
         var expressions: [String] = [], caseless: [Bool] = [], singleMatch: [Bool] = [], roles: [Role] = []
         var columnRules: [String: Int] = [:]
@@ -146,7 +150,7 @@ public struct PatternDetector: Detector {
             guard end > start else { return }
             if let cellEnd, end != cellEnd { return }
             let bytes = UnsafeRawBufferPointer(rebasing: window[start..<end])
-            guard let normalized = ValueNormalizer.name(bytes), !Self.namesOrganization(normalized) else { return }
+            guard let normalized = ValueNormalizer.name(bytes), !policy.isNotAName(normalized) else { return }
             matches.append(Match(
                 rule: rule.id, type: rule.type, span: ByteSpan(offset: Int64(start), length: end - start),
                 confidence: rule.confidence, reason: "name after \(how)", normalized: normalized,
@@ -285,7 +289,7 @@ public struct PatternDetector: Detector {
             let whole = nameParts.map { text($0.cell) }.joined(separator: " ")
             let anchor = nameParts.last!.cell
             if whole.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || " '-.,".unicodeScalars.contains($0) }),
-                let normalized = ValueNormalizer.normalize(whole, as: .name)
+                let normalized = ValueNormalizer.normalize(whole, as: .name), !policy.isNotAName(normalized)
             {
                 matches.append(Match(
                     rule: rules[rule].id, type: .name, span: ByteSpan(offset: Int64(anchor.lowerBound), length: anchor.count),
@@ -457,19 +461,6 @@ public struct PatternDetector: Detector {
             position = next
         }
         return end
-    }
-
-    /// Words that end (or make) an organization's name, not a person's.
-    static let organizationWords: Set<String> = [
-        "INC", "LLC", "LLP", "LTD", "CORP", "CORPORATION", "CO", "COMPANY", "CLINIC", "HOSPITAL", "CENTER", "CENTRE",
-        "GROUP", "ASSOCIATES", "PHARMACY", "LABS", "LABORATORY", "LABORATORIES", "MEDICAL", "HEALTH", "HEALTHCARE",
-        "SERVICES", "SUPPLY", "PARTNERS", "UNIVERSITY", "SCHOOL", "DEPARTMENT", "DEPT", "FOUNDATION", "BANK",
-        "INSURANCE", "SYSTEMS", "SOLUTIONS", "PLAN", "TRUST", "AGENCY", "OFFICE", "PRACTICE",
-    ]
-
-    /// Whether a normalized name (`name:ACME INC SUPPLY`) holds an organization's word.
-    static func namesOrganization(_ normalized: String) -> Bool {
-        normalized.dropFirst(5).split(separator: " ").contains { organizationWords.contains(String($0)) }
     }
 
     /// Letters, apostrophes, hyphens and the bytes of non-ASCII UTF-8 letters (`Zoë`, `Ibáñez`).

@@ -23,12 +23,23 @@ public struct StructurePolicy: Sendable {
     public let examples: [StructureExample]
     /// Words that may sit between a label and its value (`MRN no.`, `DOB (mm/dd/yyyy):`).
     let labelFillers: Set<String>
+    /// Words of organizations' names and placeholders, and whole placeholder names (uppercase).
+    let organizationWords: Set<String>
+    let placeholderWords: Set<String>
+    let placeholderNames: Set<String>
     /// The file as written, for its documentation.
     private let source: File
 
     private struct File: Decodable, Sendable {
         var about: String
         var label_fillers: [String]
+        var not_names: NotNames
+        struct NotNames: Decodable, Sendable {
+            var about: String
+            var organization_words: [String]
+            var placeholder_words: [String]
+            var placeholder_names: [String]
+        }
         var abbreviations: [String: String]
         var fields: [Field]
         var other: [String]
@@ -65,6 +76,10 @@ public struct StructurePolicy: Sendable {
         untypedCX = file.hl7.untyped_cx.compactMapValues(FieldKind.init)
         examples = file.examples
         labelFillers = Set(file.label_fillers)
+        organizationWords = Set(file.not_names.organization_words.map { $0.uppercased() })
+        placeholderWords = Set(file.not_names.placeholder_words.map { $0.uppercased() })
+        // Compared as `ValueNormalizer` normalizes names: words sorted.
+        placeholderNames = Set(file.not_names.placeholder_names.compactMap { ValueNormalizer.normalize($0, as: .name) })
         source = file
     }
 
@@ -83,6 +98,12 @@ public struct StructurePolicy: Sendable {
         if let kind = systems[key] { return kind }
         if key.hasPrefix("urn:oid:") { key.removeFirst(8) } else { key = "urn:oid:" + key }
         return systems[key]
+    }
+
+    /// Whether a normalized name (`name:AVERY QUILL`) is an organization's or a placeholder.
+    func isNotAName(_ normalized: String) -> Bool {
+        if placeholderNames.contains(normalized) { return true }
+        return normalized.dropFirst(5).split(separator: " ").contains { organizationWords.contains(String($0)) || placeholderWords.contains(String($0)) }
     }
 
     /// Whether `name` is a coding system (HL7 CE-3 name, an OID of HL7's code systems, a terminology URI).
@@ -104,6 +125,8 @@ public struct StructurePolicy: Sendable {
         for field in source.fields { lines.append("| `\(field.type)` | \(list(field.phrases)) |") }
         lines.append("| not an identifier | \(list(source.other)) |")
         lines += ["", "Words that may sit between a label and its value: " + list(source.label_fillers) + "."]
+        lines += ["", "Not a person's name: " + source.not_names.about + " Organization words: " + list(source.not_names.organization_words)
+            + ". Placeholder words: " + list(source.not_names.placeholder_words) + ". Placeholder names: " + list(source.not_names.placeholder_names) + "."]
         lines += ["", "Abbreviations: " + source.abbreviations.sorted { $0.key < $1.key }.map { "`\($0.key)` = \($0.value)" }.joined(separator: ", ") + "."]
         lines += ["", "### Identifier type codes (HL7 table 0203; FHIR `identifier.type`)", "",
                   source.identifier_type_codes.sorted { $0.key < $1.key }.map { "`\($0.key)` \($0.value)" }.joined(separator: ", ") + "."]
