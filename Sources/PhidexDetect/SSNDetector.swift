@@ -45,7 +45,7 @@ public final class SSNDetector: DigitRunDetector {
     }
 
     /// Classifies the digit run `[index, runEnd)` (SSN shapes start with a run of 9 or of 3).
-    func digitRun(in window: UnsafeRawBufferPointer, start index: Int, end runEnd: Int, context: StreamContext, into matches: inout [Match]) {
+    @inline(__always) func digitRun(in window: UnsafeRawBufferPointer, start index: Int, end runEnd: Int, context: StreamContext, into matches: inout [Match]) {
         let count = window.count
         switch runEnd - index {
         case 9 where hicn != nil && runEnd < count && ContextWords.isUpper(window[runEnd]):
@@ -219,6 +219,7 @@ public final class SSNDetector: DigitRunDetector {
 
     /// Seven or eight digits filling a cell of an SSN column: an SSN a spreadsheet or database
     /// stored as a number, which dropped its leading zeros (`012-34-5678` as `12345678`).
+    @inline(never)
     private func numberInSSNColumn(in window: UnsafeRawBufferPointer, context: StreamContext, start: Int, end: Int) -> Match? {
         func isCellEdge(_ byte: UInt8) -> Bool { !ContextWords.isAlphanumeric(byte) && byte != 0x2D && byte != 0x2E && byte != 0x2F && byte != 0x3A }
         // Cheap checks first: a number that lost zeros does not start with one, and fills its cell.
