@@ -269,13 +269,25 @@ public struct PatternDetector: Detector {
     }
 
     /// Reports one row's cells (window positions) by their columns' roles.
-    private func report(row cells: [(column: Int, cell: Range<Int>)], roles: [Int: ColumnRole], names: [String], in window: UnsafeRawBufferPointer, into matches: inout [Match]) {
+    private func report(
+        row cells: [(column: Int, cell: Range<Int>)], roles: [Int: ColumnRole], names: [String], in window: UnsafeRawBufferPointer,
+        context: StreamContext, labelCells: Bool = false, into matches: inout [Match]
+    ) {
         var nameParts: [(order: Int, column: Int, cell: Range<Int>)] = []
         var street: Range<Int>?, city: Range<Int>?, state: Range<Int>?, zip: Range<Int>?
         for (column, cell) in cells {
             guard let role = roles[column], !cell.isEmpty, !Self.equals(window, cell, "NULL"), !Self.equals(window, cell, "\\N") else { continue }
             switch role {
-            case .value(let rule): value(of: rule, at: cell.lowerBound, in: window, how: "column '\(names[column])'", into: &matches, cellEnd: cell.upperBound)
+            case .value(let rule):
+                // In a document's table (HTML, PDF, sheet), a name column's cell that is itself a
+                // field's name (`MRN`, `Address`) is a label: the "header" was the table's first
+                // label and value. (A CSV's header is its own; its cells are not checked.)
+                if labelCells, rules[rule].type == .name, cell.count <= 40, !window[cell].contains(0x2C),
+                    context.kind(ofColumn: String(decoding: UnsafeRawBufferPointer(rebasing: window[cell]), as: UTF8.self)) != nil
+                {
+                    continue
+                }
+                value(of: rule, at: cell.lowerBound, in: window, how: "column '\(names[column])'", into: &matches, cellEnd: cell.upperBound)
             case .namePart(let order): nameParts.append((order, column, cell))
             case .street: street = cell
             case .city: city = cell
@@ -346,7 +358,7 @@ public struct PatternDetector: Detector {
             // A row the window ends in is the stream's last (a row a read boundary cuts lies in
             // the overlap, after where this window reports, and the next window reads it whole;
             // only a cell longer than the overlap could be cut before that).
-            report(row: cells, roles: wanted, names: table.columns, in: window, into: &matches)
+            report(row: cells, roles: wanted, names: table.columns, in: window, context: context, into: &matches)
             if position >= window.count { return }
             lineStart = position + 1
         }
@@ -369,7 +381,7 @@ public struct PatternDetector: Detector {
                     guard window[position] == 0x28, TableRowsIndex.isTupleOpening(position, in: window, stretchStart: stretch.start - context.windowStart)
                     else { position += 1; continue }
                     guard let tuple = TableRowsIndex.cells(of: position, in: window) else { break }  // runs past the window
-                    report(row: tuple.cells.enumerated().map { ($0.offset, $0.element) }, roles: wanted, names: stretch.columns, in: window, into: &matches)
+                    report(row: tuple.cells.enumerated().map { ($0.offset, $0.element) }, roles: wanted, names: stretch.columns, in: window, context: context, labelCells: true, into: &matches)
                     position = tuple.close + 1
                 }
             case .lines(let delimiter):
@@ -382,7 +394,7 @@ public struct PatternDetector: Detector {
                     guard let lineEnd = (lineStart..<window.count).first(where: { window[$0] == 0x0A }) else { break }
                     if Self.equals(window, lineStart..<lineEnd, "\\.") { break }
                     let cells = Self.split(window, lineStart, lineEnd, by: delimiter).enumerated().map { ($0.offset, $0.element) }
-                    report(row: cells, roles: wanted, names: stretch.columns, in: window, into: &matches)
+                    report(row: cells, roles: wanted, names: stretch.columns, in: window, context: context, labelCells: true, into: &matches)
                     lineStart = lineEnd + 1
                 }
             }

@@ -122,6 +122,24 @@ import Testing
         ], "\(found)")
     }
 
+    /// A page lays a record out as label and value cells, a definition list and a saved form.
+    @Test func htmlLabelCellsDefinitionListsAndFormFields() async throws {
+        let tree = try TestTree("docs-html-labels")
+        try tree.file("summary.html", """
+            <!DOCTYPE html><html><body><h1>Patient summary</h1>
+            <table><tr><td>Patient Name</td><td>Avery Quill</td></tr><tr><td>MRN</td><td>00142816</td></tr>
+            <tr><td>Address</td><td>12 Elm St, Springfield, IL 62704</td></tr></table>
+            <dl><dt>Member ID</dt><dd>XJH412345678</dd><dt>Email</dt><dd>avery.quill@mail.example</dd></dl>
+            <form><input name="pt_ssn" value="512-44-3817"><input name="dateOfBirth" value="1980-05-06"></form>
+            </body></html>
+            """)
+        let (found, _) = try await scan(tree)
+        #expect(found[tree.path("summary.html")]?.sorted() == [
+            "address 1* E** S*, S**********, I* 6****", "dob ****-**-**", "email ***@mail.example", "member_id ********5678",
+            "mrn ****2816", "name A**** Q****", "ssn ***-**-3817",
+        ], "\(found)")
+    }
+
     @Test func aBrokenPartKeepsWhatWasReadAndSaysWhere() async throws {
         let tree = try TestTree("docs-broken")
         let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""

@@ -61,6 +61,35 @@ import Testing
         #expect(e.containers.first { $0.group == "tar" }?.found == 0)
     }
 
+    /// Any directory scored against a truth file of `{"path", "type", "value"}` lines: data
+    /// Phidex did not generate is measured the way the corpus is. Values here are synthetic.
+    @Test func aDirectoryIsScoredAgainstATruthFile() throws {
+        let tree = try TestTree("eval-truth")
+        try tree.file("samples/adt.hl7", "MSH|^~\\&|A|B|||20230101||ADT^A04|1|P|2.5.1\rPID|1||00142816^^^H^MR||QUILL^AVERY^J||19620314|F|||12 ELM ST^^SPRINGFIELD^IL^62704||(217)555-0142||||||401237788\r")
+        try tree.file("samples/patient.json", #"{"resourceType": "Patient", "identifier": [{"system": "http://hl7.org/fhir/sid/us-ssn", "value": "512-44-3817"}], "name": [{"family": "Rowan", "given": ["Blake"]}]}"#)
+        try tree.file("samples/readme.txt", "Nothing to see here.")
+        try tree.file("truth.jsonl", """
+            {"path": "adt.hl7", "type": "mrn", "value": "00142816"}
+            {"path": "adt.hl7", "type": "name", "value": "Avery J Quill"}
+            {"path": "adt.hl7", "type": "dob", "value": "19620314"}
+            {"path": "adt.hl7", "type": "address", "value": "12 Elm Street, Springfield, IL 62704"}
+            {"path": "adt.hl7", "type": "phone", "value": "217-555-0142"}
+            {"path": "adt.hl7", "type": "ssn", "value": "401-23-7788"}
+            {"path": "patient.json", "type": "ssn", "value": "512443817"}
+            {"path": "patient.json", "type": "name", "value": "Blake Rowan"}
+
+            """)
+        let result = try PhidexBinary.run(["eval", tree.path("samples"), "--truth", tree.path("truth.jsonl"), "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
+        for score in e.types {
+            #expect(score.found == score.planted && score.unexpected == 0 && score.decoyHits == 0, "\(score.type): \(score)")
+        }
+        #expect(e.types.map(\.type).sorted() == ["address", "dob", "mrn", "name", "phone", "ssn"])
+        let broken = try PhidexBinary.run(["eval", tree.path("samples"), "--truth", tree.path("samples/readme.txt")])
+        #expect(broken.status == 2, "a file that is no truth file is refused")
+    }
+
     @Test func refusesADirectoryWithoutManifest() throws {
         let tree = try TestTree("eval-empty")
         let result = try PhidexBinary.run(["eval", tree.root])
