@@ -188,7 +188,8 @@ final class JSONReader: StructureReader {
     }
 
     private func add(_ scalar: RecordScalar, to frame: inout RecordFrame) {
-        if frame.scalars.count < RecordFrame.maximumScalars { frame.scalars.append(scalar) } else { frame.overflowed = true }
+        // Past `maximumScalars` a record is data, not a record: its further members are left to the detectors.
+        if frame.scalars.count < RecordFrame.maximumScalars { frame.scalars.append(scalar) }
     }
 
     /// A JSON string's escapes undone (`\"`, `\\`, `\/`, `\n`, `\uXXXX`).

@@ -23,8 +23,6 @@ struct RecordFrame {
     var typeCodes: [String] = []
     /// `resourceType` (JSON) or the resource element's name (FHIR XML).
     var resourceType: String?
-    /// Whether the frame stopped keeping scalars (too many).
-    var overflowed = false
 
     static let maximumText = 512
     static let maximumScalars = 256
@@ -35,5 +33,4 @@ struct RecordFrame {
     }
 
     func scalar(_ key: String) -> RecordScalar? { scalars.first { $0.key == key } }
-    func all(_ key: String) -> [RecordScalar] { scalars.filter { $0.key == key } }
 }

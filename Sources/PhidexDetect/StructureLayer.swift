@@ -53,34 +53,23 @@ struct StructureLayer {
 
     /// The stream's bytes from `offset` on.
     mutating func add(_ bytes: UnsafeRawBufferPointer, at offset: Int64) {
-        guard !decided else {
-            if let reader {
-                reader.add(bytes, at: offset, into: &pending)
-            } else {
-                lookForMessage(in: bytes, at: offset)
-            }
-            return
-        }
+        guard !decided else { return feed(bytes, at: offset) }
         // Until the format is known, `prefix` holds the stream's bytes from 0 (every earlier
         // chunk fitted in it, or the format would be known).
         prefix.append(contentsOf: bytes.prefix(StructureFormat.sniffLength - prefix.count))
         guard let format = StructureFormat.sniff(prefix, complete: prefix.count >= StructureFormat.sniffLength) else { return }
         decided = true
         reader = format.map { kit.reader($0, names: names) }
-        let consumed = prefix.count - Int(offset)
-        if reader != nil {
-            prefix.withUnsafeBytes { reader?.add($0, at: 0, into: &pending) }
-            if consumed < bytes.count {
-                reader?.add(UnsafeRawBufferPointer(rebasing: bytes[consumed...]), at: offset + Int64(consumed), into: &pending)
-            }
-        } else {
-            prefix.withUnsafeBytes { lookForMessage(in: $0, at: 0) }
-            if consumed < bytes.count {
-                let rest = UnsafeRawBufferPointer(rebasing: bytes[consumed...])
-                if let reader { reader.add(rest, at: offset + Int64(consumed), into: &pending) } else { lookForMessage(in: rest, at: offset + Int64(consumed)) }
-            }
-        }
+        let seen = prefix
         prefix.removeAll()
+        seen.withUnsafeBytes { feed($0, at: 0) }
+        let consumed = seen.count - Int(offset)
+        if consumed < bytes.count { feed(UnsafeRawBufferPointer(rebasing: bytes[consumed...]), at: offset + Int64(consumed)) }
+    }
+
+    /// Bytes of a stream whose format is known: to its reader, or searched for an HL7 message.
+    private mutating func feed(_ bytes: UnsafeRawBufferPointer, at offset: Int64) {
+        if let reader { reader.add(bytes, at: offset, into: &pending) } else { lookForMessage(in: bytes, at: offset) }
     }
 
     /// Text that is no structured record may still hold an HL7 message (a log line, a mail
@@ -99,13 +88,20 @@ struct StructureLayer {
             startMessage(at: offset + Int64(start), with: bytes, at: offset)
             return
         }
-        tail = Array(bytes.suffix(5))
+        // The stream's last five bytes, however short the pieces it arrives in.
+        tail.append(contentsOf: bytes.suffix(5))
+        if tail.count > 5 { tail.removeFirst(tail.count - 5) }
     }
 
     private mutating func startMessage(at start: Int64, with bytes: UnsafeRawBufferPointer, at offset: Int64) {
         foundInside = true
         let hl7 = kit.reader(.hl7, names: names)
         reader = hl7
+        if start < offset {
+            // `MSH|` began in the previous chunk's last bytes: they come first.
+            let from = tail.count - Int(offset - start)
+            tail[from...].withUnsafeBytes { hl7.add($0, at: start, into: &pending) }
+        }
         let skip = Int(max(0, start - offset))
         if skip < bytes.count { hl7.add(UnsafeRawBufferPointer(rebasing: bytes[skip...]), at: offset + Int64(skip), into: &pending) }
         tail.removeAll()

@@ -56,11 +56,10 @@ public enum ValueNormalizer {
     /// trunk prefix and an extension (`x12`, `ext. 12`, `;ext=12`) set aside; area code and
     /// exchange must start with 2-9 (NANP).
     ///
-    /// With `international`, a number that is not North American is kept too: written with a
-    /// `+` and its country code (`+31 20 123 4567` -> `phone:+31201234567`), or as its 7 to 15
+    /// A number that is not North American is kept too: written with a `+` and its country code (`+31 20 123 4567` -> `phone:+31201234567`), or as its 7 to 15
     /// digits when there are 10 to 15 (`(03) 5555 6473` -> `phone:0355556473`) — for fields that structure or a label
     /// already calls a phone number, and for values a user or a truth file gives.
-    static func phone(_ text: String, international: Bool = true) -> String? {
+    static func phone(_ text: String) -> String? {
         var rest = Substring(text.lowercased().trimmingCharacters(in: .whitespaces))
         if rest.hasPrefix("tel:") { rest = rest.dropFirst(4) }
         let plus = rest.hasPrefix("+")
@@ -80,7 +79,7 @@ public enum ValueNormalizer {
             if local.count == 11 { local.removeFirst() }
             if local[0] >= 0x32, local[3] >= 0x32 { return "phone:" + String(decoding: local, as: UTF8.self) }
         }
-        guard international, (plus ? 8 : 10)...15 ~= digits.count, !(plus && digits.first == 0x31) else { return nil }
+        guard (plus ? 8 : 10)...15 ~= digits.count, !(plus && digits.first == 0x31) else { return nil }
         return "phone:" + (plus ? "+" : "") + String(decoding: digits, as: UTF8.self)
     }
 

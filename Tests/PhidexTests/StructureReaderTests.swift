@@ -66,6 +66,26 @@ import Testing
         #expect(!matches.contains("ssn tin:627041234"), "nor is a ZIP+4")
     }
 
+    /// An HL7 message inside other text (a log), its `MSH|` split across every read boundary.
+    @Test func anHL7MessageInsideALogIsReadAtEveryChunkSize() {
+        let log = "2023-01-05 INFO inbound\nMSH|^~\\&|A|B|||20230101||ADT^A04|1|P|2.5.1\rPID|1||00142816^^^H^MR||QUILL^AVERY||19620314\n2023-01-05 INFO done\n"
+        let whole = found(log)
+        #expect(whole.contains("mrn mrn:00142816") && whole.contains("dob dob:1962-03-14"))
+        let bytes = Array(log.utf8)
+        for piece in 1...40 {
+            // Fed in pieces: the structure layer sees each piece as it arrives.
+            let scanner = StreamScanner(engine: engine, chunkSize: piece)
+            var chunked: [Match] = []
+            bytes.withUnsafeBytes { all in
+                for start in stride(from: 0, to: all.count, by: piece) {
+                    scanner.feed(UnsafeRawBufferPointer(rebasing: all[start..<min(all.count, start + piece)]), into: &chunked)
+                }
+            }
+            scanner.finish(into: &chunked)
+            #expect(Set(chunked.map { "\($0.type) \($0.normalized)" }) == whole, "pieces of \(piece)")
+        }
+    }
+
     @Test func chunkedEqualsWholeForStructuredStreams() {
         let texts = StructurePolicy.builtIn.examples.map(\.text)
         for text in texts {
