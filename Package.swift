@@ -57,10 +57,22 @@ let package = Package(
                 "-I/usr/lib/\(multiarch)/glib-2.0/include", "-I/usr/include/cairo",
             ])],
             linkerSettings: [.linkedLibrary("poppler-glib"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]),
+        // The Sleuth Kit (disk images, partition tables, file systems), libpff (Outlook PST/OST) and
+        // mdbtools (Access databases), each behind a small pull interface in C: their walks are
+        // callback- or macro-heavy, and mdbtools' headers need GLib's.
+        .target(name: "CDisk", linkerSettings: [.linkedLibrary("tsk")]),
+        .target(name: "CPST"),
+        .target(
+            name: "CAccess",
+            cSettings: [.unsafeFlags(["-I/usr/include/glib-2.0", "-I/usr/lib/\(multiarch)/glib-2.0/include"])],
+            linkerSettings: [.linkedLibrary("mdb"), .linkedLibrary("glib-2.0")]),
 
         .target(name: "PhidexCore", swiftSettings: strict),
         .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
-        .target(name: "PhidexExtract", dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail", "CPDF", "CSQLite"], swiftSettings: strict),
+        .target(
+            name: "PhidexExtract",
+            dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail", "CPDF", "CSQLite", "CDisk", "CPST", "CAccess"],
+            swiftSettings: strict),
         .target(
             name: "PhidexDetect",
             dependencies: ["PhidexCore", "CVectorscan", .product(name: "Crypto", package: "swift-crypto")],

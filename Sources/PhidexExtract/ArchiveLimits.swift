@@ -24,6 +24,9 @@ public struct ArchiveLimits: Sendable, Hashable {
     /// camera's comments — lives); the rest is skipped and the file recorded `skipped`. Nil reads
     /// media whole (`--read-media`).
     public var mediaBytes: Int64? = 1 << 20
+    /// Read a disk image's deleted files whose directory entries survive (`--deleted`); off by
+    /// default, since what is left of a deleted file may belong to another file by now.
+    public var readsDeletedFiles = false
 
     public init() {}
 

@@ -16,6 +16,15 @@ final class ArchiveReader {
         var mtimeNanoseconds: Int64?
         var isRegularFile: Bool
         var isEncrypted: Bool
+        /// The container lists this member but cannot hand out its bytes (a damaged directory of a
+        /// disk image, a PST item that does not open): recorded `error` with this reason, and the
+        /// walk goes on to the next member.
+        var unreadable: String? = nil
+        /// The member is raw bytes the container could not interpret (a volume without a file system
+        /// Phidex reads): carved like any binary, and recorded `error` with this reason.
+        var carved: String? = nil
+        /// A deleted file of a disk image (read only with `--deleted`).
+        var deleted = false
     }
 
     enum Next {
@@ -66,8 +75,8 @@ final class ArchiveReader {
             archive_read_support_format_gnutar(handle)
             archive_read_support_format_cpio(handle)
             archive_read_support_format_raw(handle)
-        case .mail, .mbox, .sqlite:
-            throw ReadFailure(reason: "not an archive: read by MailReader or SQLiteReader")
+        case .mail, .mbox, .sqlite, .disk, .pst, .access, .dbf:
+            throw ReadFailure(reason: "not an archive: read by its own reader (ContainerOpener)")
         }
         let client = Unmanaged.passUnretained(upstream).toOpaque()
         archive_read_set_callback_data(handle, client)

@@ -47,6 +47,11 @@ public final class ContentWalker {
             return settled(item)
         }
         let prefix = UnsafeRawBufferPointer(rebasing: peek[..<count])
+        if let segment = DiskImageReader.laterSegment(file, prefix: prefix) {
+            item.status = .skipped
+            item.reason = segment
+            return settled(item)
+        }
         guard let format = ContainerFormat.sniff(prefix), file.seek(to: 0, whence: SEEK_SET) == 0 else {
             return settled(read(item, prefix: prefix, from: file, content: content))
         }
@@ -54,7 +59,7 @@ public final class ContentWalker {
         var readable = false
         let tables = format == .zip && DocumentPart.isOfficeOpenXML(prefix) ? spreadsheetTables(in: file) : nil
         do {
-            let reader = try open(format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), file: file)
+            let reader = try ContainerOpener.open(format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), file: file, limits: limits)
             readable = walkMembers(of: reader, container: &item, tables: tables, content: content, settled: settled)
             item.bytesRead = reader.bytesConsumed  // a zip read from its central directory skips what it need not read
         } catch {
@@ -76,12 +81,15 @@ public final class ContentWalker {
     /// `item` read as content: `prefix`, then the rest of `source`.
     private func read(
         _ item: ContentItem, prefix: UnsafeRawBufferPointer, from source: any ByteSource,
-        part: DocumentPart? = nil, tables: SpreadsheetTables? = nil, content: (ContentItem, ContentStream) -> Void
+        part: DocumentPart? = nil, tables: SpreadsheetTables? = nil, carve: Bool = false,
+        content: (ContentItem, ContentStream) -> Void
     ) -> ContentItem {
         var item = item
         let stream: ContentStream
         var media: (kind: MediaKind, prefix: PrefixSource)?
-        if part == nil, let limit = limits.mediaBytes, let kind = MediaKind.sniff(prefix) {
+        if carve {
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: CarvingSource(source, prefix: prefix))
+        } else if part == nil, let limit = limits.mediaBytes, let kind = MediaKind.sniff(prefix) {
             // Media: its first bytes (metadata) are read, carved like any binary; the rest skipped.
             let limited = PrefixSource(source, prefix: prefix, limit: limit)
             media = (kind, limited)
@@ -150,13 +158,21 @@ public final class ContentWalker {
                 let name = memberName(header.name, reader: reader, container: container.path)
                 var member = ContentItem(path: container.path + "!" + name, depth: container.depth + 1, mtimeNanoseconds: header.mtimeNanoseconds)
                 let part = header.name.flatMap { DocumentPart(memberName: $0) }
-                if header.isEncrypted {
+                if let unreadable = header.unreadable {
+                    member.status = .error
+                    member.reason = unreadable
+                } else if header.isEncrypted {
                     member.status = .encrypted
                     member.reason = "encrypted member; content not readable without the password"
+                } else if let carved = header.carved {
+                    member = readCarved(reader, member, because: carved, content: content)
                 } else if part == .sharedStrings, let tables {
                     member.reason = "its \(tables.stringCount) strings are read in the sheets that use them"
                 } else {
                     member = readMember(reader, member, part: part, tables: tables, content: content, settled: settled)
+                    if header.deleted && member.status == .ok && member.reason == nil {
+                        member.reason = "a deleted file (its directory entry is unallocated), read because --deleted was given"
+                    }
                 }
                 readable = readable || member.status == .ok || member.container != nil
                 worst.add(member)
@@ -191,7 +207,7 @@ public final class ContentWalker {
             return member
         }
         let prefix = UnsafeRawBufferPointer(rebasing: peek[..<count])
-        if data.limitHit == nil, part?.isText != true, let format = ContainerFormat.sniff(prefix) {
+        if data.limitHit == nil, part?.isText != true, let format = ContainerFormat.sniff(prefix), !format.needsFile {
             member.container = format
             if member.depth + 1 > limits.depth {
                 member.status = .limit(ArchiveLimits.Name.depth.rawValue)
@@ -206,7 +222,7 @@ public final class ContentWalker {
                     let nested = try ArchiveReader(format: format, source: copy, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: copy)
                     _ = walkMembers(of: nested, container: &member, tables: tables, content: content, settled: settled)
                 } else {
-                    let nested = try open(format, source: data, prefix: prefix, file: nil)
+                    let nested = try ContainerOpener.open(format, source: data, prefix: prefix, file: nil, limits: limits)
                     _ = walkMembers(of: nested, container: &member, content: content, settled: settled)
                 }
             } catch {
@@ -227,15 +243,36 @@ public final class ContentWalker {
         return member
     }
 
-    /// A reader for the members of `format`: libarchive's, or GMime's for mail.
-    private func open(
-        _ format: ContainerFormat, source: any ByteSource, prefix: UnsafeRawBufferPointer, file: FileSource?
-    ) throws(ReadFailure) -> any ContainerReader {
-        switch format {
-        case .mail, .mbox: try MailReader(mailbox: format == .mbox, source: source, prefix: prefix, file: file)
-        case .sqlite: try SQLiteReader(source: source, prefix: prefix, file: file)
-        default: try ArchiveReader(format: format, source: source, prefix: prefix, seekable: file)
+    /// Reads the current member of `reader` as raw bytes to carve (a volume without a file system
+    /// Phidex reads), and records why: `error`, or `encrypted` for a BitLocker volume (not read).
+    private func readCarved(
+        _ reader: any ContainerReader, _ member: ContentItem, because reason: String, content: (ContentItem, ContentStream) -> Void
+    ) -> ContentItem {
+        var member = member
+        let data = MemberData(reader: reader, budget: budget)
+        do {
+            let count = try fill(peek, from: data)
+            let prefix = UnsafeRawBufferPointer(rebasing: peek[..<count])
+            if DiskImageReader.isBitLocker(prefix) {
+                member.status = .encrypted
+                member.reason = "a BitLocker volume; its files are not readable without the recovery key"
+            } else {
+                member = read(member, prefix: prefix, from: data, carve: true, content: content)
+                if member.status == .ok {
+                    member.status = .error
+                    member.reason = reason
+                }
+            }
+        } catch {
+            member.status = .error
+            member.reason = error.reason
         }
+        member.bytesRead = data.bytesRead
+        if let limit = data.limitHit, !member.status.isLimit, member.status != .encrypted {
+            member.status = .limit(limit.rawValue)
+            member.reason = data.limitReason
+        }
+        return member
     }
 
     /// Reads xl/sharedStrings.xml and xl/styles.xml of the OOXML zip `source`, if it has them,

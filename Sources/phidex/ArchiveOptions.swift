@@ -34,6 +34,9 @@ struct ArchiveOptions: ParsableArguments {
     @Flag(name: .long, help: "Read images, audio and video whole (default: their first 1 MiB, where metadata lives).")
     var readMedia = false
 
+    @Flag(name: .long, help: "Also read a disk image's deleted files whose directory entries survive (default: allocated files only).")
+    var deleted = false
+
     var limits: ArchiveLimits {
         var limits = ArchiveLimits()
         if let maxDepth { limits.depth = maxDepth }
@@ -43,6 +46,7 @@ struct ArchiveOptions: ParsableArguments {
         if let maxMembers { limits.members = maxMembers }
         if let maxArchiveSeconds { limits.seconds = maxArchiveSeconds }
         if readMedia { limits.mediaBytes = nil }
+        limits.readsDeletedFiles = deleted
         return limits
     }
 }

@@ -1,0 +1,160 @@
+#include "CAccess.h"
+
+#include <mdbtools.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// The largest value (a memo) read of one cell; longer ones are cut.
+#define PHIDEX_ACCESS_BIND_SIZE (256 * 1024)
+
+struct phidex_access {
+    MdbHandle *mdb;
+    unsigned int next_catalog;
+    MdbTableDef *table;
+    char **values;
+    int *lengths;
+    unsigned int columns;
+    /// The line being handed out: the header, then one row at a time.
+    char *line;
+    size_t line_count, line_capacity, line_offset;
+    int rows_done;
+};
+
+static int line_reserve(phidex_access *access, size_t more) {
+    if (access->line_count + more <= access->line_capacity) return 1;
+    size_t capacity = access->line_capacity ? access->line_capacity : 4096;
+    while (capacity < access->line_count + more) capacity *= 2;
+    char *grown = realloc(access->line, capacity);
+    if (grown == NULL) return 0;
+    access->line = grown;
+    access->line_capacity = capacity;
+    return 1;
+}
+
+/// A value, its tabs and line breaks as spaces (they would split the row).
+static void line_append(phidex_access *access, const char *text, size_t count) {
+    if (!line_reserve(access, count + 1)) return;
+    for (size_t i = 0; i < count; i++) {
+        char c = text[i];
+        access->line[access->line_count++] = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    }
+}
+
+static void line_byte(phidex_access *access, char byte) {
+    if (line_reserve(access, 1)) access->line[access->line_count++] = byte;
+}
+
+phidex_access *phidex_access_open(const char *path, void *bytes, size_t count, char *error, size_t error_size) {
+    MdbHandle *mdb = path ? mdb_open(path, MDB_NOFLAGS) : mdb_open_buffer(bytes, count, MDB_NOFLAGS);
+    if (mdb == NULL) {
+        snprintf(error, error_size, "mdbtools could not open it as an Access database");
+        return NULL;
+    }
+    if (mdb_read_catalog(mdb, MDB_TABLE) == NULL) {
+        snprintf(error, error_size, "the database's catalog (MSysObjects) is not readable");
+        mdb_close(mdb);
+        return NULL;
+    }
+    mdb_set_bind_size(mdb, PHIDEX_ACCESS_BIND_SIZE);
+    mdb_set_date_fmt(mdb, "%Y-%m-%d %H:%M:%S");
+    mdb_set_shortdate_fmt(mdb, "%Y-%m-%d");
+    phidex_access *access = calloc(1, sizeof *access);
+    if (access == NULL) {
+        mdb_close(mdb);
+        snprintf(error, error_size, "out of memory");
+        return NULL;
+    }
+    access->mdb = mdb;
+    return access;
+}
+
+static void close_table(phidex_access *access) {
+    if (access->values) {
+        for (unsigned int i = 0; i < access->columns; i++) free(access->values[i]);
+        free(access->values);
+        free(access->lengths);
+    }
+    access->values = NULL;
+    access->lengths = NULL;
+    access->columns = 0;
+    if (access->table) mdb_free_tabledef(access->table);
+    access->table = NULL;
+    access->line_count = 0;
+    access->line_offset = 0;
+    access->rows_done = 0;
+}
+
+const char *phidex_access_next_table(phidex_access *access, int *readable) {
+    close_table(access);
+    while (access->next_catalog < access->mdb->num_catalog) {
+        MdbCatalogEntry *entry = g_ptr_array_index(access->mdb->catalog, access->next_catalog++);
+        if (entry == NULL || entry->object_type != MDB_TABLE || mdb_is_system_table(entry)) continue;
+        *readable = 0;
+        MdbTableDef *table = mdb_read_table(entry);
+        if (table == NULL || mdb_read_columns(table) == NULL || mdb_rewind_table(table) != 0) {
+            if (table) mdb_free_tabledef(table);
+            return entry->object_name;
+        }
+        access->table = table;
+        access->columns = table->num_cols;
+        access->values = calloc(table->num_cols ? table->num_cols : 1, sizeof *access->values);
+        access->lengths = calloc(table->num_cols ? table->num_cols : 1, sizeof *access->lengths);
+        if (access->values == NULL || access->lengths == NULL) {
+            close_table(access);
+            return entry->object_name;
+        }
+        for (unsigned int i = 0; i < table->num_cols; i++) {
+            MdbColumn *column = g_ptr_array_index(table->columns, i);
+            access->values[i] = calloc(1, PHIDEX_ACCESS_BIND_SIZE);
+            if (access->values[i] == NULL) {
+                close_table(access);
+                return entry->object_name;
+            }
+            mdb_bind_column(table, (int)i + 1, access->values[i], &access->lengths[i]);
+            if (i > 0) line_byte(access, '\t');
+            line_append(access, column->name, strlen(column->name));
+        }
+        line_byte(access, '\n');
+        *readable = 1;
+        return entry->object_name;
+    }
+    return NULL;
+}
+
+ssize_t phidex_access_read(phidex_access *access, void *buffer, size_t count) {
+    size_t written = 0;
+    while (written < count) {
+        if (access->line_offset == access->line_count) {
+            if (access->table == NULL || access->rows_done) break;
+            access->line_count = 0;
+            access->line_offset = 0;
+            if (!mdb_fetch_row(access->table)) {
+                access->rows_done = 1;
+                break;
+            }
+            for (unsigned int i = 0; i < access->columns; i++) {
+                if (i > 0) line_byte(access, '\t');
+                MdbColumn *column = g_ptr_array_index(access->table->columns, i);
+                // OLE objects and binary columns are not text; their bytes are not carved.
+                if (column->col_type == MDB_OLE || column->col_type == MDB_BINARY) continue;
+                if (access->lengths[i] > 0) line_append(access, access->values[i], strnlen(access->values[i], PHIDEX_ACCESS_BIND_SIZE));
+            }
+            line_byte(access, '\n');
+        }
+        size_t left = access->line_count - access->line_offset;
+        size_t length = count - written < left ? count - written : left;
+        memcpy((char *)buffer + written, access->line + access->line_offset, length);
+        access->line_offset += length;
+        written += length;
+    }
+    return (ssize_t)written;
+}
+
+void phidex_access_close(phidex_access *access) {
+    if (access == NULL) return;
+    close_table(access);
+    mdb_close(access->mdb);
+    free(access->line);
+    free(access);
+}

@@ -1,0 +1,342 @@
+#include "CDisk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tsk/libtsk.h>
+
+/// Directory levels followed below a volume's root (a loop of hard-linked directories stops here too).
+#define PHIDEX_DISK_MAX_DEPTH 128
+
+typedef struct {
+    TSK_FS_DIR *dir;
+    size_t index;
+    /// Length of `path` up to and including this directory's trailing '/'.
+    size_t path_length;
+    TSK_INUM_T address;
+} phidex_disk_frame;
+
+struct phidex_disk {
+    TSK_IMG_INFO *img;
+    TSK_VS_INFO *vs;
+    TSK_PNUM_T next_part;
+    int volume_number;
+    /// No volume system: the file system at offset 0 (or the whole image, carved).
+    int whole_pending;
+    int whole_carved;
+    TSK_FS_INFO *fs;
+    phidex_disk_frame stack[PHIDEX_DISK_MAX_DEPTH];
+    int depth;
+    int read_deleted;
+    /// The current member.
+    TSK_FS_FILE *file;
+    const TSK_FS_ATTR *attr;
+    int next_attr;
+    int carving;
+    TSK_OFF_T carve_start;
+    TSK_OFF_T offset;
+    TSK_OFF_T size;
+    size_t file_path_length;
+    char path[8192];
+    char member[8448];
+    char reason[512];
+    char description[256];
+};
+
+/// TSK's last error as one printable line (it may hold newlines), then cleared.
+static void take_error(char *out, size_t size, const char *fallback) {
+    const char *message = tsk_error_get();
+    if (message == NULL || message[0] == 0) message = fallback;
+    size_t n = 0;
+    for (const char *c = message; *c && n + 1 < size; c++) {
+        unsigned char byte = (unsigned char)*c;
+        out[n++] = (byte < 0x20 || byte == 0x7F) ? ' ' : (char)byte;
+    }
+    while (n > 0 && out[n - 1] == ' ') n--;
+    out[n] = 0;
+    tsk_error_reset();
+}
+
+static void close_member(phidex_disk *disk) {
+    if (disk->file) tsk_fs_file_close(disk->file);
+    disk->file = NULL;
+    disk->attr = NULL;
+    disk->next_attr = -1;
+    disk->carving = 0;
+    disk->offset = 0;
+    disk->size = 0;
+}
+
+static void close_fs(phidex_disk *disk) {
+    while (disk->depth > 0) tsk_fs_dir_close(disk->stack[--disk->depth].dir);
+    if (disk->fs) tsk_fs_close(disk->fs);
+    disk->fs = NULL;
+}
+
+/// Starts walking the file system just opened; `prefix` names its volume ("p2/", or "").
+static int push_root(phidex_disk *disk, const char *prefix, char *error, size_t error_size) {
+    TSK_FS_DIR *root = tsk_fs_dir_open_meta(disk->fs, disk->fs->root_inum);
+    if (root == NULL) {
+        take_error(error, error_size, "root directory not readable");
+        return 0;
+    }
+    snprintf(disk->path, sizeof disk->path, "%s", prefix);
+    disk->stack[0] = (phidex_disk_frame){root, 0, strlen(disk->path), disk->fs->root_inum};
+    disk->depth = 1;
+    return 1;
+}
+
+phidex_disk *phidex_disk_open(const char *path, int read_deleted, char *error, size_t error_size) {
+    tsk_error_reset();
+    TSK_IMG_INFO *img = tsk_img_open_utf8_sing(path, TSK_IMG_TYPE_DETECT, 0);
+    if (img == NULL) {
+        take_error(error, error_size, "no disk image format recognized");
+        return NULL;
+    }
+    phidex_disk *disk = calloc(1, sizeof *disk);
+    if (disk == NULL) {
+        tsk_img_close(img);
+        snprintf(error, error_size, "out of memory");
+        return NULL;
+    }
+    disk->img = img;
+    disk->read_deleted = read_deleted;
+    disk->next_attr = -1;
+    const char *image_type = tsk_img_type_toname(img->itype);
+    disk->vs = tsk_vs_open(img, 0, TSK_VS_TYPE_DETECT);
+    if (disk->vs != NULL) {
+        snprintf(disk->description, sizeof disk->description, "%s image, %s partition table",
+            image_type ? image_type : "disk", tsk_vs_type_toname(disk->vs->vstype));
+        return disk;
+    }
+    tsk_error_reset();
+    disk->fs = tsk_fs_open_img(img, 0, TSK_FS_TYPE_DETECT);
+    if (disk->fs == NULL) {
+        char reason[256];
+        take_error(reason, sizeof reason, "no file system recognized");
+        if (img->itype == TSK_IMG_TYPE_RAW) {
+            // Raw bytes that are neither a partitioned disk nor a file system: not a disk image.
+            snprintf(error, error_size, "no partition table or file system found (%s)", reason);
+            tsk_img_close(img);
+            free(disk);
+            return NULL;
+        }
+        disk->whole_carved = 1;
+        snprintf(disk->reason, sizeof disk->reason, "no partition table or file system Phidex reads (%s); carved as raw bytes", reason);
+    }
+    disk->whole_pending = 1;
+    snprintf(disk->description, sizeof disk->description, "%s image, %s", image_type ? image_type : "disk",
+        disk->fs ? tsk_fs_type_toname(disk->fs->ftype) : "no file system");
+    return disk;
+}
+
+const char *phidex_disk_description(phidex_disk *disk) { return disk->description; }
+
+static int is_dot(const char *name) {
+    return name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0));
+}
+
+/// The next NTFS named stream ($DATA with a name) of the current file, if any.
+static int next_named_stream(phidex_disk *disk, phidex_disk_entry *entry) {
+    if (disk->file == NULL || disk->next_attr < 0) return 0;
+    int count = tsk_fs_file_attr_getsize(disk->file);
+    while (disk->next_attr < count) {
+        const TSK_FS_ATTR *attr = tsk_fs_file_attr_get_idx(disk->file, disk->next_attr++);
+        if (attr == NULL || attr->type != TSK_FS_ATTR_TYPE_NTFS_DATA || attr->name == NULL) continue;
+        if (attr->name[0] == 0 || strcmp(attr->name, "$Data") == 0) continue;
+        disk->attr = attr;
+        disk->offset = 0;
+        disk->size = attr->size;
+        snprintf(disk->member, sizeof disk->member, "%.*s:%s", (int)disk->file_path_length, disk->path, attr->name);
+        entry->kind = PHIDEX_DISK_FILE;
+        entry->path = disk->member;
+        entry->size = attr->size;
+        return 1;
+    }
+    return 0;
+}
+
+/// Opens the next volume's file system; returns 0 when there are no more volumes, or fills
+/// `entry` (a volume to carve) and returns 1, or returns 2 when a file system is ready to walk.
+static int next_volume(phidex_disk *disk, phidex_disk_entry *entry) {
+    close_fs(disk);
+    if (disk->vs == NULL) {
+        if (!disk->whole_pending) return 0;
+        disk->whole_pending = 0;
+        if (disk->whole_carved) {
+            disk->carving = 1;
+            disk->carve_start = 0;
+            disk->size = disk->img->size;
+            entry->kind = PHIDEX_DISK_VOLUME;
+            entry->path = "disk";
+            entry->size = disk->size;
+            entry->reason = disk->reason;
+            return 1;
+        }
+        // The file system was opened with the image; open it again (close_fs released it).
+        disk->fs = tsk_fs_open_img(disk->img, 0, TSK_FS_TYPE_DETECT);
+        if (disk->fs == NULL || !push_root(disk, "", disk->reason, sizeof disk->reason)) {
+            if (disk->fs == NULL) take_error(disk->reason, sizeof disk->reason, "file system not readable");
+            entry->kind = PHIDEX_DISK_DAMAGED;
+            entry->path = "(file system)";
+            entry->reason = disk->reason;
+            return 1;
+        }
+        return 2;
+    }
+    while (disk->next_part < disk->vs->part_count) {
+        const TSK_VS_PART_INFO *part = tsk_vs_part_get(disk->vs, disk->next_part++);
+        if (part == NULL || !(part->flags & TSK_VS_PART_FLAG_ALLOC)) continue;
+        disk->volume_number++;
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "p%d/", disk->volume_number);
+        TSK_OFF_T start = (TSK_OFF_T)part->start * disk->vs->block_size;
+        disk->fs = tsk_fs_open_img(disk->img, start, TSK_FS_TYPE_DETECT);
+        if (disk->fs != NULL && push_root(disk, prefix, disk->reason, sizeof disk->reason)) return 2;
+        char why[256];
+        if (disk->fs == NULL) take_error(why, sizeof why, "no file system recognized");
+        else snprintf(why, sizeof why, "%s", disk->reason);
+        close_fs(disk);
+        disk->carving = 1;
+        disk->carve_start = start;
+        disk->size = (TSK_OFF_T)part->len * disk->vs->block_size;
+        snprintf(disk->member, sizeof disk->member, "p%d", disk->volume_number);
+        snprintf(disk->reason, sizeof disk->reason, "no file system Phidex reads (%s); carved as raw bytes", why);
+        entry->kind = PHIDEX_DISK_VOLUME;
+        entry->path = disk->member;
+        entry->size = disk->size;
+        entry->reason = disk->reason;
+        return 1;
+    }
+    return 0;
+}
+
+phidex_disk_kind phidex_disk_next(phidex_disk *disk, phidex_disk_entry *entry) {
+    memset(entry, 0, sizeof *entry);
+    if (next_named_stream(disk, entry)) return entry->kind;
+    close_member(disk);
+    for (;;) {
+        if (disk->fs == NULL || disk->depth == 0) {
+            int volume = next_volume(disk, entry);
+            if (volume == 0) return PHIDEX_DISK_END;
+            if (volume == 1) return entry->kind;
+            continue;
+        }
+        phidex_disk_frame *top = &disk->stack[disk->depth - 1];
+        if (top->index >= tsk_fs_dir_getsize(top->dir)) {
+            tsk_fs_dir_close(top->dir);
+            disk->depth--;
+            continue;
+        }
+        TSK_FS_FILE *file = tsk_fs_dir_get(top->dir, top->index++);
+        if (file == NULL) {
+            tsk_error_reset();
+            continue;
+        }
+        const TSK_FS_NAME *name = file->name;
+        int deleted = name != NULL && (name->flags & TSK_FS_NAME_FLAG_UNALLOC);
+        if (name == NULL || name->name == NULL || is_dot(name->name) || (deleted && !disk->read_deleted)) {
+            tsk_fs_file_close(file);
+            continue;
+        }
+        // NTFS keeps its metadata ($MFT, $LogFile, $Extend, ...) as files in the root: not members.
+        if (disk->depth == 1 && name->name[0] == '$' && TSK_FS_TYPE_ISNTFS(disk->fs->ftype)) {
+            tsk_fs_file_close(file);
+            continue;
+        }
+        size_t length = top->path_length;
+        int written = snprintf(disk->path + length, sizeof disk->path - length, "%s", name->name);
+        if (written < 0 || (size_t)written >= sizeof disk->path - length - 1) {
+            tsk_fs_file_close(file);
+            entry->kind = PHIDEX_DISK_DAMAGED;
+            entry->path = disk->path;
+            entry->reason = "path too long; not read";
+            return entry->kind;
+        }
+        const TSK_FS_META *meta = file->meta;
+        if (meta == NULL) {
+            tsk_fs_file_close(file);
+            if (deleted) continue;
+            entry->kind = PHIDEX_DISK_DAMAGED;
+            entry->path = disk->path;
+            entry->reason = "no metadata for this directory entry; not read";
+            return entry->kind;
+        }
+        if (meta->type == TSK_FS_META_TYPE_VIRT || meta->type == TSK_FS_META_TYPE_VIRT_DIR) {
+            tsk_fs_file_close(file);
+            continue;
+        }
+        if (meta->type == TSK_FS_META_TYPE_DIR) {
+            TSK_INUM_T address = meta->addr;
+            tsk_fs_file_close(file);
+            int loop = 0;
+            for (int level = 0; level < disk->depth; level++) loop |= disk->stack[level].address == address;
+            if (loop || deleted) continue;
+            if (disk->depth >= PHIDEX_DISK_MAX_DEPTH) {
+                entry->kind = PHIDEX_DISK_DAMAGED;
+                entry->path = disk->path;
+                entry->reason = "directories nested too deep; not read";
+                return entry->kind;
+            }
+            TSK_FS_DIR *dir = tsk_fs_dir_open_meta(disk->fs, address);
+            if (dir == NULL) {
+                take_error(disk->reason, sizeof disk->reason, "directory not readable");
+                entry->kind = PHIDEX_DISK_DAMAGED;
+                entry->path = disk->path;
+                entry->reason = disk->reason;
+                return entry->kind;
+            }
+            size_t path_length = length + (size_t)written;
+            disk->path[path_length++] = '/';
+            disk->path[path_length] = 0;
+            disk->stack[disk->depth++] = (phidex_disk_frame){dir, 0, path_length, address};
+            continue;
+        }
+        if (meta->type != TSK_FS_META_TYPE_REG) {
+            tsk_fs_file_close(file);
+            continue;
+        }
+        disk->file = file;
+        disk->file_path_length = length + (size_t)written;
+        disk->attr = NULL;
+        disk->next_attr = TSK_FS_TYPE_ISNTFS(disk->fs->ftype) ? 0 : -1;
+        disk->offset = 0;
+        disk->size = meta->size;
+        entry->kind = PHIDEX_DISK_FILE;
+        entry->path = disk->path;
+        entry->size = meta->size;
+        entry->mtime_ns = (int64_t)meta->mtime * 1000000000 + (int64_t)meta->mtime_nano;
+        entry->has_mtime = meta->mtime != 0;
+        entry->deleted = deleted;
+        return entry->kind;
+    }
+}
+
+ssize_t phidex_disk_read(phidex_disk *disk, void *buffer, size_t count, char *error, size_t error_size) {
+    TSK_OFF_T left = disk->size - disk->offset;
+    if (left <= 0 || count == 0 || (!disk->carving && disk->file == NULL)) return 0;
+    size_t length = (TSK_OFF_T)count < left ? count : (size_t)left;
+    ssize_t got;
+    if (disk->carving) {
+        got = tsk_img_read(disk->img, disk->carve_start + disk->offset, buffer, length);
+    } else if (disk->attr != NULL) {
+        got = tsk_fs_attr_read(disk->attr, disk->offset, buffer, length, TSK_FS_FILE_READ_FLAG_NONE);
+    } else {
+        got = tsk_fs_file_read(disk->file, disk->offset, buffer, length, TSK_FS_FILE_READ_FLAG_NONE);
+    }
+    if (got < 0) {
+        take_error(error, error_size, "read failed");
+        return -1;
+    }
+    disk->offset += got;
+    return got;
+}
+
+void phidex_disk_close(phidex_disk *disk) {
+    if (disk == NULL) return;
+    close_member(disk);
+    close_fs(disk);
+    if (disk->vs) tsk_vs_close(disk->vs);
+    if (disk->img) tsk_img_close(disk->img);
+    free(disk);
+}

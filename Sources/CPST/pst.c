@@ -1,0 +1,526 @@
+#include "CPST.h"
+
+// libpff's header includes libbfio's when built with it; Phidex uses no file IO handles.
+#include <libpff/features.h>
+#undef LIBPFF_HAVE_BFIO
+#include <libpff.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// libpff is loaded with RTLD_DEEPBIND | RTLD_LOCAL rather than linked: like every libyal library
+/// it carries and exports its own copies of libcdata and libcerror, and Debian's libewf, libvhdi,
+/// libvmdk and libbfio (which The Sleuth Kit links) export other versions of the same functions.
+/// Linked into one process, whichever loads first serves them all, and closing an E01 image then
+/// frees libewf's arrays with libpff's code (a double free). Kept local, each library binds its own.
+static struct {
+    __typeof__(&libpff_attachment_data_read_buffer) attachment_data_read_buffer;
+    __typeof__(&libpff_attachment_get_item) attachment_get_item;
+    __typeof__(&libpff_attachment_get_type) attachment_get_type;
+    __typeof__(&libpff_error_free) error_free;
+    __typeof__(&libpff_error_sprint) error_sprint;
+    __typeof__(&libpff_file_close) file_close;
+    __typeof__(&libpff_file_free) file_free;
+    __typeof__(&libpff_file_get_root_folder) file_get_root_folder;
+    __typeof__(&libpff_file_initialize) file_initialize;
+    __typeof__(&libpff_file_open) file_open;
+    __typeof__(&libpff_file_set_ascii_codepage) file_set_ascii_codepage;
+    __typeof__(&libpff_folder_get_number_of_sub_folders) folder_get_number_of_sub_folders;
+    __typeof__(&libpff_folder_get_number_of_sub_messages) folder_get_number_of_sub_messages;
+    __typeof__(&libpff_folder_get_sub_folder) folder_get_sub_folder;
+    __typeof__(&libpff_folder_get_sub_message) folder_get_sub_message;
+    __typeof__(&libpff_folder_get_utf8_name) folder_get_utf8_name;
+    __typeof__(&libpff_folder_get_utf8_name_size) folder_get_utf8_name_size;
+    __typeof__(&libpff_item_free) item_free;
+    __typeof__(&libpff_item_get_number_of_record_sets) item_get_number_of_record_sets;
+    __typeof__(&libpff_item_get_record_set_by_index) item_get_record_set_by_index;
+    __typeof__(&libpff_message_get_attachment) message_get_attachment;
+    __typeof__(&libpff_message_get_delivery_time) message_get_delivery_time;
+    __typeof__(&libpff_message_get_html_body) message_get_html_body;
+    __typeof__(&libpff_message_get_html_body_size) message_get_html_body_size;
+    __typeof__(&libpff_message_get_number_of_attachments) message_get_number_of_attachments;
+    __typeof__(&libpff_message_get_plain_text_body) message_get_plain_text_body;
+    __typeof__(&libpff_message_get_plain_text_body_size) message_get_plain_text_body_size;
+    __typeof__(&libpff_message_get_recipients) message_get_recipients;
+    __typeof__(&libpff_message_get_rtf_body) message_get_rtf_body;
+    __typeof__(&libpff_message_get_rtf_body_size) message_get_rtf_body_size;
+    __typeof__(&libpff_record_entry_free) record_entry_free;
+    __typeof__(&libpff_record_entry_get_data) record_entry_get_data;
+    __typeof__(&libpff_record_entry_get_data_as_utf8_string) record_entry_get_data_as_utf8_string;
+    __typeof__(&libpff_record_entry_get_data_as_utf8_string_size) record_entry_get_data_as_utf8_string_size;
+    __typeof__(&libpff_record_entry_get_data_size) record_entry_get_data_size;
+    __typeof__(&libpff_record_set_free) record_set_free;
+    __typeof__(&libpff_record_set_get_entry_by_type) record_set_get_entry_by_type;
+} pff;
+
+static pthread_once_t pff_once = PTHREAD_ONCE_INIT;
+static int pff_loaded = 0;
+
+static void pff_load(void) {
+    void *library = dlopen("libpff.so.1", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+    if (library == NULL) return;
+#define LOAD(name) if ((*(void **)&pff.name = dlsym(library, "libpff_" #name)) == NULL) return
+    LOAD(attachment_data_read_buffer);
+    LOAD(attachment_get_item);
+    LOAD(attachment_get_type);
+    LOAD(error_free);
+    LOAD(error_sprint);
+    LOAD(file_close);
+    LOAD(file_free);
+    LOAD(file_get_root_folder);
+    LOAD(file_initialize);
+    LOAD(file_open);
+    LOAD(file_set_ascii_codepage);
+    LOAD(folder_get_number_of_sub_folders);
+    LOAD(folder_get_number_of_sub_messages);
+    LOAD(folder_get_sub_folder);
+    LOAD(folder_get_sub_message);
+    LOAD(folder_get_utf8_name);
+    LOAD(folder_get_utf8_name_size);
+    LOAD(item_free);
+    LOAD(item_get_number_of_record_sets);
+    LOAD(item_get_record_set_by_index);
+    LOAD(message_get_attachment);
+    LOAD(message_get_delivery_time);
+    LOAD(message_get_html_body);
+    LOAD(message_get_html_body_size);
+    LOAD(message_get_number_of_attachments);
+    LOAD(message_get_plain_text_body);
+    LOAD(message_get_plain_text_body_size);
+    LOAD(message_get_recipients);
+    LOAD(message_get_rtf_body);
+    LOAD(message_get_rtf_body_size);
+    LOAD(record_entry_free);
+    LOAD(record_entry_get_data);
+    LOAD(record_entry_get_data_as_utf8_string);
+    LOAD(record_entry_get_data_as_utf8_string_size);
+    LOAD(record_entry_get_data_size);
+    LOAD(record_set_free);
+    LOAD(record_set_get_entry_by_type);
+#undef LOAD
+    pff_loaded = 1;
+}
+
+#define PHIDEX_PST_FOLDER_DEPTH 64
+#define PHIDEX_PST_MESSAGE_DEPTH 16
+
+/// PR_RTF_COMPRESSED: the raw body property, read when libpff cannot decompress it.
+#define PHIDEX_PST_RTF_COMPRESSED 0x1009
+
+typedef struct {
+    libpff_item_t *folder;
+    int folders, next_folder;
+    int messages, next_message;
+    size_t path_length;
+} folder_frame;
+
+typedef enum { STAGE_TEXT, STAGE_HTML, STAGE_RTF, STAGE_ATTACHMENTS } message_stage;
+
+typedef struct {
+    libpff_item_t *message;
+    message_stage stage;
+    int has_text;
+    int attachments, next_attachment, attached_messages;
+    size_t path_length;
+} message_frame;
+
+typedef struct {
+    uint8_t *bytes;
+    size_t count, capacity;
+} phidex_bytes;
+
+struct phidex_pst {
+    libpff_file_t *file;
+    folder_frame folders[PHIDEX_PST_FOLDER_DEPTH];
+    int folder_depth;
+    message_frame messages[PHIDEX_PST_MESSAGE_DEPTH];
+    int message_depth;
+    char path[8192];
+    char member[8448];
+    char reason[512];
+    /// The current member: bytes in memory, or an attachment streamed.
+    phidex_bytes buffer;
+    size_t buffer_offset;
+    libpff_item_t *attachment;
+};
+
+static void take_error(libpff_error_t **error, char *out, size_t size, const char *fallback) {
+    char message[1024] = {0};
+    if (error != NULL && *error != NULL) {
+        pff.error_sprint(*error, message, sizeof message);
+        pff.error_free(error);
+    }
+    const char *source = message[0] ? message : fallback;
+    size_t n = 0;
+    // The first line only: later ones are libpff's backtrace.
+    for (const char *c = source; *c && *c != '\n' && n + 1 < size; c++) {
+        unsigned char byte = (unsigned char)*c;
+        out[n++] = (byte < 0x20 || byte == 0x7F) ? ' ' : (char)byte;
+    }
+    out[n] = 0;
+}
+
+static int reserve(phidex_bytes *bytes, size_t more) {
+    if (bytes->count + more <= bytes->capacity) return 1;
+    size_t capacity = bytes->capacity ? bytes->capacity : 4096;
+    while (capacity < bytes->count + more) capacity *= 2;
+    uint8_t *grown = realloc(bytes->bytes, capacity);
+    if (grown == NULL) return 0;
+    bytes->bytes = grown;
+    bytes->capacity = capacity;
+    return 1;
+}
+
+static void append(phidex_bytes *bytes, const void *data, size_t count) {
+    if (count == 0 || !reserve(bytes, count)) return;
+    memcpy(bytes->bytes + bytes->count, data, count);
+    bytes->count += count;
+}
+
+static void append_text(phidex_bytes *bytes, const char *text) { append(bytes, text, strlen(text)); }
+
+/// A string property of `item` (record set `set`), appended after `label`; returns whether it had one.
+static int append_property(phidex_bytes *bytes, libpff_item_t *item, int set, uint32_t type, const char *label) {
+    libpff_record_set_t *record_set = NULL;
+    libpff_record_entry_t *entry = NULL;
+    libpff_error_t *error = NULL;
+    int ok = 0;
+    size_t size = 0;
+    if (pff.item_get_record_set_by_index(item, set, &record_set, &error) == 1
+        && pff.record_set_get_entry_by_type(record_set, type, 0, &entry, LIBPFF_ENTRY_VALUE_FLAG_MATCH_ANY_VALUE_TYPE, &error) == 1
+        && pff.record_entry_get_data_as_utf8_string_size(entry, &size, &error) == 1 && size > 1) {
+        uint8_t *value = malloc(size);
+        if (value != NULL && pff.record_entry_get_data_as_utf8_string(entry, value, size, &error) == 1) {
+            if (label) append_text(bytes, label);
+            append(bytes, value, strnlen((const char *)value, size));
+            ok = 1;
+        }
+        free(value);
+    }
+    pff.error_free(&error);
+    if (entry) pff.record_entry_free(&entry, NULL);
+    if (record_set) pff.record_set_free(&record_set, NULL);
+    return ok;
+}
+
+/// A body (plain, HTML, RTF) into `bytes`; returns whether there was one.
+static int body(phidex_bytes *bytes, libpff_item_t *message,
+    int (*get_size)(libpff_item_t *, size_t *, libpff_error_t **),
+    int (*get)(libpff_item_t *, uint8_t *, size_t, libpff_error_t **)) {
+    size_t size = 0;
+    libpff_error_t *error = NULL;
+    if (get_size(message, &size, &error) != 1 || size == 0) {
+        pff.error_free(&error);
+        return 0;
+    }
+    if (!reserve(bytes, size)) return 0;
+    if (get(message, bytes->bytes + bytes->count, size, &error) != 1) {
+        pff.error_free(&error);
+        return 0;
+    }
+    bytes->count += strnlen((const char *)bytes->bytes + bytes->count, size);
+    return 1;
+}
+
+/// The raw PR_RTF_COMPRESSED property when it holds uncompressed RTF ("MELA"), which libpff does not decode.
+static int uncompressed_rtf(phidex_bytes *bytes, libpff_item_t *message) {
+    libpff_record_set_t *set = NULL;
+    libpff_record_entry_t *entry = NULL;
+    libpff_error_t *error = NULL;
+    int found = 0;
+    if (pff.item_get_record_set_by_index(message, 0, &set, &error) == 1
+        && pff.record_set_get_entry_by_type(set, PHIDEX_PST_RTF_COMPRESSED, LIBPFF_VALUE_TYPE_BINARY_DATA, &entry, 0, &error) == 1) {
+        size_t size = 0;
+        if (pff.record_entry_get_data_size(entry, &size, &error) == 1 && size > 16) {
+            uint8_t *data = malloc(size);
+            if (data && pff.record_entry_get_data(entry, data, size, &error) == 1 && memcmp(data + 8, "MELA", 4) == 0) {
+                append(bytes, data + 16, size - 16);
+                found = 1;
+            }
+            free(data);
+        }
+    }
+    pff.error_free(&error);
+    if (entry) pff.record_entry_free(&entry, NULL);
+    if (set) pff.record_set_free(&set, NULL);
+    return found;
+}
+
+/// The message's headers and plain body as one text.
+static void message_text(phidex_bytes *bytes, libpff_item_t *message) {
+    append_property(bytes, message, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SUBJECT, "Subject: ");
+    append_text(bytes, "\n");
+    if (append_property(bytes, message, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_NAME, "From: ")) {
+        append_property(bytes, message, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_EMAIL_ADDRESS, " <");
+        append_text(bytes, ">\n");
+    }
+    libpff_item_t *recipients = NULL;
+    libpff_error_t *error = NULL;
+    if (pff.message_get_recipients(message, &recipients, &error) == 1 && recipients != NULL) {
+        int count = 0;
+        pff.item_get_number_of_record_sets(recipients, &count, &error);
+        for (int index = 0; index < count; index++) {
+            append_property(bytes, recipients, index, LIBPFF_ENTRY_TYPE_DISPLAY_NAME, "To: ");
+            append_property(bytes, recipients, index, LIBPFF_ENTRY_TYPE_EMAIL_ADDRESS, " <");
+            append_text(bytes, ">\n");
+        }
+        pff.item_free(&recipients, NULL);
+    }
+    pff.error_free(&error);
+    append_text(bytes, "\n");
+}
+
+phidex_pst *phidex_pst_open(const char *path, char *error_text, size_t error_size) {
+    pthread_once(&pff_once, pff_load);
+    if (!pff_loaded) {
+        snprintf(error_text, error_size, "libpff (libpff.so.1) could not be loaded");
+        return NULL;
+    }
+    phidex_pst *pst = calloc(1, sizeof *pst);
+    if (pst == NULL) {
+        snprintf(error_text, error_size, "out of memory");
+        return NULL;
+    }
+    libpff_error_t *error = NULL;
+    libpff_item_t *root = NULL;
+    if (pff.file_initialize(&pst->file, &error) != 1
+        || pff.file_set_ascii_codepage(pst->file, LIBPFF_CODEPAGE_WINDOWS_1252, &error) != 1
+        || pff.file_open(pst->file, path, LIBPFF_ACCESS_FLAG_READ, &error) != 1
+        || pff.file_get_root_folder(pst->file, &root, &error) != 1) {
+        take_error(&error, error_text, error_size, "not a readable PST file");
+        if (pst->file) pff.file_free(&pst->file, NULL);
+        free(pst);
+        return NULL;
+    }
+    folder_frame *frame = &pst->folders[0];
+    frame->folder = root;
+    pff.folder_get_number_of_sub_folders(root, &frame->folders, &error);
+    pff.folder_get_number_of_sub_messages(root, &frame->messages, &error);
+    pff.error_free(&error);
+    pst->folder_depth = 1;
+    return pst;
+}
+
+static void close_member(phidex_pst *pst) {
+    pst->buffer.count = 0;
+    pst->buffer_offset = 0;
+    if (pst->attachment) pff.item_free(&pst->attachment, NULL);
+}
+
+static phidex_pst_kind damaged(phidex_pst *pst, phidex_pst_entry *entry, libpff_error_t **error, const char *what) {
+    take_error(error, pst->reason, sizeof pst->reason, what);
+    entry->kind = PHIDEX_PST_DAMAGED;
+    entry->path = pst->member;
+    entry->reason = pst->reason;
+    return entry->kind;
+}
+
+/// A name usable as one path segment: '/' and '!' would split it.
+static void segment(char *out, size_t size, const uint8_t *name) {
+    size_t n = 0;
+    for (const uint8_t *c = name; *c && n + 1 < size; c++) out[n++] = (*c == '/' || *c == '!' || *c < 0x20) ? '_' : (char)*c;
+    out[n] = 0;
+}
+
+static void push_message(phidex_pst *pst, libpff_item_t *message, size_t path_length) {
+    message_frame *frame = &pst->messages[pst->message_depth++];
+    memset(frame, 0, sizeof *frame);
+    frame->message = message;
+    frame->path_length = path_length;
+    libpff_error_t *error = NULL;
+    if (pff.message_get_number_of_attachments(message, &frame->attachments, &error) != 1) frame->attachments = 0;
+    pff.error_free(&error);
+}
+
+/// The next member of the innermost open message; 0 when it has no more (it is then closed).
+static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
+    message_frame *frame = &pst->messages[pst->message_depth - 1];
+    libpff_error_t *error = NULL;
+    pst->path[frame->path_length] = 0;
+    switch (frame->stage) {
+    case STAGE_TEXT: {
+        frame->stage = STAGE_HTML;
+        message_text(&pst->buffer, frame->message);
+        frame->has_text = body(&pst->buffer, frame->message, pff.message_get_plain_text_body_size, pff.message_get_plain_text_body);
+        uint64_t filetime = 0;
+        if (pff.message_get_delivery_time(frame->message, &filetime, &error) == 1 && filetime > 116444736000000000ULL) {
+            entry->mtime_ns = (int64_t)((filetime - 116444736000000000ULL) * 100);
+            entry->has_mtime = 1;
+        }
+        pff.error_free(&error);
+        snprintf(pst->member, sizeof pst->member, "%s", pst->path);
+        entry->kind = PHIDEX_PST_MEMBER;
+        entry->path = pst->member;
+        return 1;
+    }
+    case STAGE_HTML:
+        frame->stage = STAGE_RTF;
+        if (body(&pst->buffer, frame->message, pff.message_get_html_body_size, pff.message_get_html_body)) {
+            frame->has_text = 1;
+            snprintf(pst->member, sizeof pst->member, "%s/(html)", pst->path);
+            entry->kind = PHIDEX_PST_MEMBER;
+            entry->path = pst->member;
+            return 1;
+        }
+        /* fall through */
+    case STAGE_RTF:
+        frame->stage = STAGE_ATTACHMENTS;
+        if (!frame->has_text
+            && (body(&pst->buffer, frame->message, pff.message_get_rtf_body_size, pff.message_get_rtf_body)
+                || uncompressed_rtf(&pst->buffer, frame->message))) {
+            snprintf(pst->member, sizeof pst->member, "%s/(rtf)", pst->path);
+            entry->kind = PHIDEX_PST_MEMBER;
+            entry->path = pst->member;
+            return 1;
+        }
+        /* fall through */
+    case STAGE_ATTACHMENTS:
+        while (frame->next_attachment < frame->attachments) {
+            int index = frame->next_attachment++;
+            libpff_item_t *attachment = NULL;
+            if (pff.message_get_attachment(frame->message, index, &attachment, &error) != 1) {
+                snprintf(pst->member, sizeof pst->member, "%s/(attachment %d)", pst->path, index + 1);
+                damaged(pst, entry, &error, "attachment not readable");
+                return 1;
+            }
+            int type = 0;
+            pff.attachment_get_type(attachment, &type, &error);
+            pff.error_free(&error);
+            if (type == LIBPFF_ATTACHMENT_TYPE_ITEM) {
+                libpff_item_t *attached = NULL;
+                int got = pff.attachment_get_item(attachment, &attached, &error);
+                pff.item_free(&attachment, NULL);
+                frame->attached_messages++;
+                int length = snprintf(pst->path + frame->path_length, sizeof pst->path - frame->path_length,
+                    "/(attached message %d)", frame->attached_messages);
+                snprintf(pst->member, sizeof pst->member, "%s", pst->path);
+                if (got != 1 || attached == NULL) {
+                    damaged(pst, entry, &error, "attached message not readable");
+                    return 1;
+                }
+                if (pst->message_depth >= PHIDEX_PST_MESSAGE_DEPTH) {
+                    pff.item_free(&attached, NULL);
+                    entry->kind = PHIDEX_PST_DAMAGED;
+                    entry->path = pst->member;
+                    entry->reason = "attached messages nested too deep; not read";
+                    return 1;
+                }
+                push_message(pst, attached, frame->path_length + (size_t)length);
+                return next_in_message(pst, entry);
+            }
+            if (type != LIBPFF_ATTACHMENT_TYPE_DATA) {
+                // A reference (a link to a file elsewhere) holds no data.
+                pff.item_free(&attachment, NULL);
+                continue;
+            }
+            phidex_bytes name = {0};
+            if (!append_property(&name, attachment, 0, LIBPFF_ENTRY_TYPE_ATTACHMENT_FILENAME_LONG, NULL)
+                && !append_property(&name, attachment, 0, LIBPFF_ENTRY_TYPE_ATTACHMENT_FILENAME_SHORT, NULL)
+                && !append_property(&name, attachment, 0, LIBPFF_ENTRY_TYPE_DISPLAY_NAME, NULL)) {
+                append_text(&name, "");
+            }
+            append(&name, "", 1);
+            char clean[512];
+            segment(clean, sizeof clean, name.bytes ? name.bytes : (const uint8_t *)"");
+            free(name.bytes);
+            if (clean[0]) snprintf(pst->member, sizeof pst->member, "%s/%s", pst->path, clean);
+            else snprintf(pst->member, sizeof pst->member, "%s/(attachment %d)", pst->path, index + 1);
+            pst->attachment = attachment;
+            entry->kind = PHIDEX_PST_MEMBER;
+            entry->path = pst->member;
+            return 1;
+        }
+        pff.item_free(&frame->message, NULL);
+        pst->message_depth--;
+        return 0;
+    }
+    return 0;
+}
+
+phidex_pst_kind phidex_pst_next(phidex_pst *pst, phidex_pst_entry *entry) {
+    memset(entry, 0, sizeof *entry);
+    close_member(pst);
+    libpff_error_t *error = NULL;
+    for (;;) {
+        if (pst->message_depth > 0) {
+            if (next_in_message(pst, entry)) return entry->kind;
+            continue;
+        }
+        if (pst->folder_depth == 0) return PHIDEX_PST_END;
+        folder_frame *frame = &pst->folders[pst->folder_depth - 1];
+        pst->path[frame->path_length] = 0;
+        if (frame->next_message < frame->messages) {
+            int index = frame->next_message++;
+            int length = snprintf(pst->path + frame->path_length, sizeof pst->path - frame->path_length, "(message %d)", index + 1);
+            libpff_item_t *message = NULL;
+            if (pff.folder_get_sub_message(frame->folder, index, &message, &error) != 1 || message == NULL) {
+                snprintf(pst->member, sizeof pst->member, "%s", pst->path);
+                return damaged(pst, entry, &error, "message not readable");
+            }
+            push_message(pst, message, frame->path_length + (size_t)length);
+            continue;
+        }
+        if (frame->next_folder < frame->folders && pst->folder_depth < PHIDEX_PST_FOLDER_DEPTH) {
+            int index = frame->next_folder++;
+            libpff_item_t *folder = NULL;
+            if (pff.folder_get_sub_folder(frame->folder, index, &folder, &error) != 1 || folder == NULL) {
+                snprintf(pst->member, sizeof pst->member, "%s(folder %d)", pst->path, index + 1);
+                return damaged(pst, entry, &error, "folder not readable");
+            }
+            phidex_bytes name = {0};
+            size_t size = 0;
+            if (pff.folder_get_utf8_name_size(folder, &size, &error) == 1 && size > 1 && reserve(&name, size)
+                && pff.folder_get_utf8_name(folder, name.bytes, size, &error) == 1) {
+                name.count = size;
+            }
+            pff.error_free(&error);
+            char clean[512];
+            segment(clean, sizeof clean, name.count ? name.bytes : (const uint8_t *)"");
+            free(name.bytes);
+            size_t base = frame->path_length;
+            int length = clean[0] ? snprintf(pst->path + base, sizeof pst->path - base, "%s/", clean)
+                                  : snprintf(pst->path + base, sizeof pst->path - base, "(folder %d)/", index + 1);
+            folder_frame *child = &pst->folders[pst->folder_depth++];
+            memset(child, 0, sizeof *child);
+            child->folder = folder;
+            child->path_length = base + (size_t)length;
+            if (child->path_length >= sizeof pst->path - 64) child->path_length = base;
+            pff.folder_get_number_of_sub_folders(folder, &child->folders, &error);
+            pff.folder_get_number_of_sub_messages(folder, &child->messages, &error);
+            pff.error_free(&error);
+            continue;
+        }
+        pff.item_free(&frame->folder, NULL);
+        pst->folder_depth--;
+    }
+}
+
+ssize_t phidex_pst_read(phidex_pst *pst, void *buffer, size_t count, char *error_text, size_t error_size) {
+    if (pst->attachment) {
+        libpff_error_t *error = NULL;
+        ssize_t got = pff.attachment_data_read_buffer(pst->attachment, buffer, count, &error);
+        if (got < 0) {
+            take_error(&error, error_text, error_size, "attachment data not readable");
+            return -1;
+        }
+        return got;
+    }
+    size_t left = pst->buffer.count - pst->buffer_offset;
+    size_t length = count < left ? count : left;
+    if (length) memcpy(buffer, pst->buffer.bytes + pst->buffer_offset, length);
+    pst->buffer_offset += length;
+    return (ssize_t)length;
+}
+
+void phidex_pst_close(phidex_pst *pst) {
+    if (pst == NULL) return;
+    close_member(pst);
+    while (pst->message_depth > 0) pff.item_free(&pst->messages[--pst->message_depth].message, NULL);
+    while (pst->folder_depth > 0) pff.item_free(&pst->folders[--pst->folder_depth].folder, NULL);
+    pff.file_close(pst->file, NULL);
+    pff.file_free(&pst->file, NULL);
+    free(pst->buffer.bytes);
+    free(pst);
+}
