@@ -1,3 +1,4 @@
+#define _GNU_SOURCE 1  // dlmopen
 #include "CPST.h"
 
 // libpff's header includes libbfio's when built with it; Phidex uses no file IO handles.
@@ -10,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/// libpff is loaded with RTLD_DEEPBIND | RTLD_LOCAL rather than linked: like every libyal library
-/// it carries and exports its own copies of libcdata and libcerror, and Debian's libewf, libvhdi,
-/// libvmdk and libbfio (which The Sleuth Kit links) export other versions of the same functions.
-/// Linked into one process, whichever loads first serves them all, and closing an E01 image then
-/// frees libewf's arrays with libpff's code (a double free). Kept local, each library binds its own.
+/// libpff is loaded into a link-map namespace of its own (dlmopen) rather than linked: like every
+/// libyal library it carries and exports its own copies of libcdata, libcthreads and libcerror, and
+/// Debian's libewf, libvhdi, libvmdk and libbfio (which The Sleuth Kit links) export other versions
+/// of the same functions. In one namespace whichever loads first serves them all: closing an E01
+/// image then freed libewf's arrays with libpff's code (a double free), and libpff's file handles
+/// were locked with libvmdk's code (a crash). In its own namespace libpff and the libbfio it links
+/// bind only each other. Nothing allocated by libpff is freed here, nor the other way round.
 static struct {
     __typeof__(&libpff_attachment_data_read_buffer) attachment_data_read_buffer;
     __typeof__(&libpff_attachment_get_item) attachment_get_item;
@@ -59,7 +62,7 @@ static pthread_once_t pff_once = PTHREAD_ONCE_INIT;
 static int pff_loaded = 0;
 
 static void pff_load(void) {
-    void *library = dlopen("libpff.so.1", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+    void *library = dlmopen(LM_ID_NEWLM, "libpff.so.1", RTLD_NOW | RTLD_LOCAL);
     if (library == NULL) return;
 #define LOAD(name) if ((*(void **)&pff.name = dlsym(library, "libpff_" #name)) == NULL) return
     LOAD(attachment_data_read_buffer);
@@ -120,6 +123,9 @@ typedef enum { STAGE_TEXT, STAGE_HTML, STAGE_RTF, STAGE_ATTACHMENTS } message_st
 
 typedef struct {
     libpff_item_t *message;
+    /// The attachment an attached message came from: libpff reads the message through it, so it
+    /// is freed only after the message.
+    libpff_item_t *holder;
     message_stage stage;
     int has_text;
     int attachments, next_attachment, attached_messages;
@@ -248,6 +254,44 @@ static int uncompressed_rtf(phidex_bytes *bytes, libpff_item_t *message) {
     return found;
 }
 
+/// A contact's, a task's or an appointment's fields that are not in its body, as labelled lines
+/// ([MS-OXOCNTC] and [MS-OXPROPS] tags; Outlook's own labels).
+static const struct { uint32_t tag; const char *label; } item_fields[] = {
+    {0x3001, "Name"}, {0x3A06, "Given Name"}, {0x3A44, "Middle Name"}, {0x3A11, "Surname"},
+    {0x3A42, "Birthday"}, {0x3A07, "Government ID Number"}, {0x3A4A, "Customer ID"},
+    {0x3A08, "Business Phone"}, {0x3A09, "Home Phone"}, {0x3A1C, "Mobile Phone"}, {0x3A2F, "Home Phone 2"},
+    {0x3A1A, "Primary Phone"}, {0x3A1F, "Other Phone"}, {0x3A2C, "Telex"},
+    {0x3A5D, "Home Street"}, {0x3A59, "Home City"}, {0x3A5C, "Home State"}, {0x3A5B, "Home Postal Code"},
+    {0x3A29, "Business Street"}, {0x3A27, "Business City"}, {0x3A28, "Business State"}, {0x3A2A, "Business Postal Code"},
+    {0x3A15, "Postal Address"}, {0x3A16, "Company"}, {0x3003, "Email Address"},
+};
+
+/// A PT_SYSTIME property as a date (YYYY-MM-DD) after `label`.
+static void append_date(phidex_bytes *bytes, libpff_item_t *item, uint32_t type, const char *label) {
+    libpff_record_set_t *record_set = NULL;
+    libpff_record_entry_t *entry = NULL;
+    libpff_error_t *error = NULL;
+    uint8_t data[8];
+    if (pff.item_get_record_set_by_index(item, 0, &record_set, &error) == 1
+        && pff.record_set_get_entry_by_type(record_set, type, 0x0040, &entry, 0, &error) == 1
+        && pff.record_entry_get_data(entry, data, sizeof data, &error) == 1) {
+        uint64_t filetime = 0;
+        for (int i = 7; i >= 0; i--) filetime = filetime << 8 | data[i];
+        // 100 ns ticks since 1601 to days since 1970, then the civil date (Hinnant's algorithm).
+        int64_t days = (int64_t)(filetime / 864000000000ULL) - 134774;
+        int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+        int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+        int64_t day = doy - (153 * mp + 2) / 5 + 1, month = mp < 10 ? mp + 3 : mp - 9, year = yoe + era * 400 + (month <= 2);
+        char text[64];
+        snprintf(text, sizeof text, "%s%04lld-%02lld-%02lld\n", label, (long long)year, (long long)month, (long long)day);
+        append_text(bytes, text);
+    }
+    pff.error_free(&error);
+    if (entry) pff.record_entry_free(&entry, NULL);
+    if (record_set) pff.record_set_free(&record_set, NULL);
+}
+
 /// The message's headers and plain body as one text.
 static void message_text(phidex_bytes *bytes, libpff_item_t *message) {
     append_property(bytes, message, 0, LIBPFF_ENTRY_TYPE_MESSAGE_SUBJECT, "Subject: ");
@@ -269,6 +313,12 @@ static void message_text(phidex_bytes *bytes, libpff_item_t *message) {
         pff.item_free(&recipients, NULL);
     }
     pff.error_free(&error);
+    for (size_t i = 0; i < sizeof item_fields / sizeof item_fields[0]; i++) {
+        char label[64];
+        snprintf(label, sizeof label, "%s: ", item_fields[i].label);
+        if (item_fields[i].tag == 0x3A42) append_date(bytes, message, item_fields[i].tag, label);
+        else if (append_property(bytes, message, 0, item_fields[i].tag, label)) append_text(bytes, "\n");
+    }
     append_text(bytes, "\n");
 }
 
@@ -324,10 +374,11 @@ static void segment(char *out, size_t size, const uint8_t *name) {
     out[n] = 0;
 }
 
-static void push_message(phidex_pst *pst, libpff_item_t *message, size_t path_length) {
+static void push_message(phidex_pst *pst, libpff_item_t *message, libpff_item_t *holder, size_t path_length) {
     message_frame *frame = &pst->messages[pst->message_depth++];
     memset(frame, 0, sizeof *frame);
     frame->message = message;
+    frame->holder = holder;
     frame->path_length = path_length;
     libpff_error_t *error = NULL;
     if (pff.message_get_number_of_attachments(message, &frame->attachments, &error) != 1) frame->attachments = 0;
@@ -391,12 +442,12 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
             if (type == LIBPFF_ATTACHMENT_TYPE_ITEM) {
                 libpff_item_t *attached = NULL;
                 int got = pff.attachment_get_item(attachment, &attached, &error);
-                pff.item_free(&attachment, NULL);
                 frame->attached_messages++;
                 int length = snprintf(pst->path + frame->path_length, sizeof pst->path - frame->path_length,
                     "/(attached message %d)", frame->attached_messages);
                 snprintf(pst->member, sizeof pst->member, "%s", pst->path);
                 if (got != 1 || attached == NULL) {
+                    pff.item_free(&attachment, NULL);
                     damaged(pst, entry, &error, "attached message not readable");
                     return 1;
                 }
@@ -407,7 +458,7 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
                     entry->reason = "attached messages nested too deep; not read";
                     return 1;
                 }
-                push_message(pst, attached, frame->path_length + (size_t)length);
+                push_message(pst, attached, attachment, frame->path_length + (size_t)length);
                 return next_in_message(pst, entry);
             }
             if (type != LIBPFF_ATTACHMENT_TYPE_DATA) {
@@ -433,6 +484,7 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
             return 1;
         }
         pff.item_free(&frame->message, NULL);
+        if (frame->holder) pff.item_free(&frame->holder, NULL);
         pst->message_depth--;
         return 0;
     }
@@ -459,7 +511,7 @@ phidex_pst_kind phidex_pst_next(phidex_pst *pst, phidex_pst_entry *entry) {
                 snprintf(pst->member, sizeof pst->member, "%s", pst->path);
                 return damaged(pst, entry, &error, "message not readable");
             }
-            push_message(pst, message, frame->path_length + (size_t)length);
+            push_message(pst, message, NULL, frame->path_length + (size_t)length);
             continue;
         }
         if (frame->next_folder < frame->folders && pst->folder_depth < PHIDEX_PST_FOLDER_DEPTH) {
@@ -517,7 +569,11 @@ ssize_t phidex_pst_read(phidex_pst *pst, void *buffer, size_t count, char *error
 void phidex_pst_close(phidex_pst *pst) {
     if (pst == NULL) return;
     close_member(pst);
-    while (pst->message_depth > 0) pff.item_free(&pst->messages[--pst->message_depth].message, NULL);
+    while (pst->message_depth > 0) {
+        message_frame *frame = &pst->messages[--pst->message_depth];
+        pff.item_free(&frame->message, NULL);
+        if (frame->holder) pff.item_free(&frame->holder, NULL);
+    }
     while (pst->folder_depth > 0) pff.item_free(&pst->folders[--pst->folder_depth].folder, NULL);
     pff.file_close(pst->file, NULL);
     pff.file_free(&pst->file, NULL);
