@@ -41,6 +41,7 @@ public struct CorpusGenerator: Sendable {
         let people = SyntheticPerson.population(count: 300 * scale, rng: &peopleRNG)
         var factory = DocumentFactory(rng: root.fork("documents"), people: people)
         var varied = DocumentFactory(rng: root.fork("variety"), people: people)
+        var containers = DocumentFactory(rng: root.fork("containers"), people: people)
         var placed: [Placed] = []
         func place(_ directory: String, _ artifact: Artifact) {
             placed.append(Placed(path: directory + "/" + artifact.name, artifact: artifact))
@@ -124,6 +125,20 @@ public struct CorpusGenerator: Sendable {
             place("exports/api", varied.apiExportJSON(name: "patients-\(n(0, 1)).json", rows: 24))
             place("exports/bulk", varied.fhirBulkNDJSON(name: "Patient-\(n(0, 1)).ndjson", rows: 16))
             place("clinic/hl7", varied.oruBatch(name: "oru-\(n(0, 1)).hl7", messages: 8))
+            // Issue 15: a staff workstation's disk image and a practice system's dBase table, from a
+            // generator of their own (the documents above keep their bytes).
+            var onDisk = [
+                try containers.claimsXlsx(name: "Users/hr/roster.xlsx", rows: 20),
+                try containers.letterDocx(name: "Users/hr/letters/referral.docx"),
+                containers.patientCSV(name: "Users/hr/exports/patients.csv", rows: 30),
+                containers.dischargePDF(name: "Users/clinic/summary.pdf"),
+                containers.clinicalNote(name: "Users/clinic/visit-note.txt"),
+            ]
+            onDisk.append(try archive(.zip, "Users/hr/backup-2021.zip", [containers.patientCSV(name: "export.csv", rows: 20)]))
+            place("images", containers.workstationVHD(name: "staff-\(n(0, 1)).vhd", members: onDisk))
+            let practice = containers.practiceDBF(name: "patients-\(n(0, 1)).dbf", memoName: "patients-\(n(0, 1)).fpt", rows: 30)
+            place("db/foxpro", practice.table)
+            place("db/foxpro", practice.memo)
         }
 
         // Hostile archives, once per corpus.

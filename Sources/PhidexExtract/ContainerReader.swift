@@ -13,6 +13,15 @@ protocol ContainerReader: AnyObject {
     var isSingleStream: Bool { get }
     /// Bytes taken from the source so far.
     var bytesConsumed: Int64 { get }
+    /// Whether members are decompressed from what the reader takes (`bytesConsumed` then measures
+    /// a member's compressed size, and a member's own ratio limit applies).
+    var decompresses: Bool { get }
 }
 
-extension ArchiveReader: ContainerReader {}
+extension ContainerReader {
+    var decompresses: Bool { false }
+}
+
+extension ArchiveReader: ContainerReader {
+    var decompresses: Bool { true }
+}

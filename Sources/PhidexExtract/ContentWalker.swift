@@ -396,11 +396,19 @@ private final class Budget {
         return stopped != nil
     }
 
+    /// Decoded bytes of members that were skipped as bombs of their own: they count against the
+    /// byte limit, not the file's ratio, so that one bomb member does not end its siblings' walk.
+    var forgiven: Int64 = 0
+    /// Members skipped as bombs of their own so far, and how many end the file's walk.
+    var bombs = 0
+    static let bombMembers = 4
+
     /// Counts `count` decoded bytes against the whole-file limits.
     func add(_ count: Int) {
         decoded += Int64(count)
         if decoded > limits.archiveBytes { stop(.archiveBytes) }
-        if decoded >= limits.ratioFloor && decoded / max(1, fileSize) > limits.ratio { stop(.ratio) }
+        let ratioBytes = decoded - forgiven
+        if ratioBytes >= limits.ratioFloor && ratioBytes / max(1, fileSize) > limits.ratio { stop(.ratio) }
         _ = checkTime()
     }
 
@@ -415,32 +423,58 @@ private final class Budget {
     }
 }
 
-/// The decoded bytes of the current member, counted against the limits.
+/// The decoded bytes of the current member, counted against the limits: its own (bytes, and the
+/// ratio of what it decodes to what it takes from its archive) and its file's.
 private final class MemberData: ByteSource {
     let reader: any ContainerReader
     let budget: Budget
     var bytesRead: Int64 = 0
     var limitHit: ArchiveLimits.Name?
+    /// The limit is this member's own (`member-bytes`, or `ratio` measured on the member): its
+    /// siblings are still read.
+    private var ownLimit = false
+    /// The archive's compressed bytes taken before this member's first byte.
+    private let consumedBefore: Int64
 
     init(reader: any ContainerReader, budget: Budget) {
         self.reader = reader
         self.budget = budget
+        consumedBefore = reader.bytesConsumed
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
+        if ownLimit { return 0 }
         if let stopped = budget.stopped { limitHit = limitHit ?? stopped; return 0 }
         let room = budget.limits.memberBytes - bytesRead
         guard room > 0 else {
             limitHit = .memberBytes
+            ownLimit = true
             return 0
         }
         let count = try reader.readData(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(min(Int64(buffer.count), room))]))
         bytesRead += Int64(count)
+        // A member that decodes to over `ratio` times what it took from its archive is a bomb of
+        // its own: it stops here, recorded `limit:ratio`, and the archive's next member is read.
+        if reader.decompresses, bytesRead >= budget.limits.ratioFloor,
+            bytesRead / max(1, reader.bytesConsumed - consumedBefore) > budget.limits.ratio
+        {
+            limitHit = .ratio
+            ownLimit = true
+            budget.forgiven += bytesRead
+            budget.bombs += 1
+            // Many bomb members are one bomb: past a few, the whole file stops at the ratio limit.
+            if budget.bombs >= Budget.bombMembers { budget.stop(.ratio) }
+        }
         budget.add(count)
         return count
     }
 
     var limitReason: String {
-        limitHit == .memberBytes ? "over \(budget.limits.memberBytes) decoded bytes; the rest of the member not read" : budget.reason
+        switch (limitHit, ownLimit) {
+        case (.memberBytes, _): "over \(budget.limits.memberBytes) decoded bytes; the rest of the member not read"
+        case (.ratio, true):
+            "decoded over \(budget.limits.ratio) times its compressed size (a compression bomb?); the rest of the member not read, its siblings read"
+        default: budget.reason
+        }
     }
 }

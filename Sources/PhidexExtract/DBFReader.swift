@@ -172,8 +172,9 @@ final class DBFReader: ContainerReader {
     static func sniff(_ prefix: UnsafeRawBufferPointer) -> Bool {
         guard prefix.count >= 65, let layout = layout(Array(prefix[0..<32])), layout.headerLength <= prefix.count else { return false }
         var at = 32, total = 1
-        while at + 32 <= layout.headerLength {
+        while at < layout.headerLength {
             if prefix[at] == 0x0D { return total == layout.recordLength && at > 32 }
+            guard at + 32 <= layout.headerLength else { return false }
             let type = prefix[at + 11]
             guard (0x41...0x5A).contains(type) || type == 0x30 || type == 0x2B || type == 0x40, prefix[at] >= 0x30 else { return false }
             total += Int(prefix[at + 16])

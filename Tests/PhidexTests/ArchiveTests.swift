@@ -147,19 +147,46 @@ import Testing
         #expect(byPath.keys.filter { $0.hasPrefix(stopped + "!") }.isEmpty, "nothing below the limit is opened")
     }
 
-    @Test func aCompressionBombEndsQuicklyAtTheRatioLimit() async throws {
+    @Test func aCompressionBombMemberIsSkippedQuicklyAndItsSiblingsRead() async throws {
         let tree = try TestTree("archives-bomb")
         let part = try ArchiveBuilder.build(.zip, members: [ArchiveMember(name: "zeros.bin", content: .zeros(64 << 20))])
         try tree.bytes("bomb.zip", try ArchiveBuilder.build(.zip, members: (1...4).map { ArchiveMember(name: "part-\($0).zip", content: .bytes(part)) }))
+        // A bomb first, the record holding PHI after it: the record is read.
+        try tree.bytes("first.zip", try ArchiveBuilder.build(.zip, members: [
+            ArchiveMember(name: "zeros.bin", content: .zeros(64 << 20)),
+            ArchiveMember(name: "record.csv", content: .bytes(Self.document)),
+        ]))
+        try tree.bytes("loose/record.csv", Self.document)
         var limits = ArchiveLimits()
         limits.ratioFloor = 8 << 20
+        limits.ratio = 500  // deflate tops out near 1,032:1; a margin below that
         // How little is decoded is the check (below), not wall-clock time, which a loaded machine stretches.
         let (reader, run) = try await scan(tree, limits: limits)
         let byPath = try files(reader, run)
-        #expect(byPath[tree.path("bomb.zip")]?.status == .limit("ratio"))
-        #expect(byPath[tree.path("bomb.zip") + "!part-1.zip!zeros.bin"]?.status == .limit("ratio"))
-        #expect(byPath[tree.path("bomb.zip") + "!part-4.zip"] == nil, "the walk stops at the limit")
-        #expect(try #require(byPath[tree.path("bomb.zip") + "!part-1.zip!zeros.bin"]).bytesRead < 16 << 20)
+        #expect(byPath[tree.path("bomb.zip")]?.status == .limit("ratio"), "a container reports its members' limits")
+        for n in 1...4 {
+            let zeros = try #require(byPath[tree.path("bomb.zip") + "!part-\(n).zip!zeros.bin"])
+            #expect(zeros.status == .limit("ratio"))
+            #expect(zeros.bytesRead < 16 << 20, "each bomb member stops soon after the ratio floor")
+        }
+        #expect(byPath[tree.path("first.zip") + "!zeros.bin"]?.status == .limit("ratio"))
+        #expect(byPath[tree.path("first.zip") + "!record.csv"]?.status == .ok)
+        #expect(try findings(reader, run, at: tree.path("first.zip") + "!record.csv") == findings(reader, run, at: tree.path("loose/record.csv")))
+        #expect(try !findings(reader, run, at: tree.path("loose/record.csv")).isEmpty)
+    }
+
+    @Test func manyBombMembersStopTheWholeFile() async throws {
+        let tree = try TestTree("archives-bombs")
+        let members = (1...8).map { ArchiveMember(name: "zeros-\($0).bin", content: .zeros(12 << 20)) }
+        try tree.bytes("bombs.zip", try ArchiveBuilder.build(.zip, members: members))
+        var limits = ArchiveLimits()
+        limits.ratioFloor = 4 << 20
+        limits.ratio = 200
+        let (reader, run) = try await scan(tree, limits: limits)
+        let byPath = try files(reader, run)
+        #expect(byPath[tree.path("bombs.zip")]?.status == .limit("ratio"))
+        #expect(byPath[tree.path("bombs.zip") + "!zeros-4.bin"]?.status == .limit("ratio"))
+        #expect(byPath[tree.path("bombs.zip") + "!zeros-6.bin"] == nil, "the walk stops after 4 bomb members")
     }
 
     @Test func memberAndMemberCountLimitsKeepWhatWasRead() async throws {

@@ -49,11 +49,12 @@ import Testing
         for format in [
             "note", "csv", "json", "xml", "html", "hl7", "eml", "docx", "xlsx", "sql", "log", "utf16", "disk-image",
             "code", "config", "prose", "zip", "tar", "tar.gz", "gz", "pdf", "sqlite", "dicom", "pptx", "odt", "ods", "mbox",
+            "vhd", "dbf", "fpt",
         ] {
             #expect(formats.contains(format), "no \(format) file in the corpus")
         }
         let containers = Set(manifest.plants.map(\.container))
-        for container in ["loose", "zip", "tar", "tar.gz", "gz", "eml", "zip>tar.gz>zip"] {
+        for container in ["loose", "zip", "tar", "tar.gz", "gz", "eml", "zip>tar.gz>zip", "vhd", "vhd>zip"] {
             #expect(containers.contains(container), "no identifier planted in \(container)")
         }
         let types = Set(manifest.plants.compactMap(\.type))
