@@ -191,10 +191,14 @@ static int next_volume(phidex_disk *disk, phidex_disk_entry *entry) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "p%d/", disk->volume_number);
         TSK_OFF_T start = (TSK_OFF_T)part->start * disk->vs->block_size;
-        disk->fs = tsk_fs_open_img(disk->img, start, TSK_FS_TYPE_DETECT);
+        // A BitLocker volume keeps NTFS-like boot parameters that TSK may take for NTFS: never open it.
+        char boot[16] = {0};
+        int bitlocker = tsk_img_read(disk->img, start, boot, sizeof boot) == (ssize_t)sizeof boot && memcmp(boot + 3, "-FVE-FS-", 8) == 0;
+        disk->fs = bitlocker ? NULL : tsk_fs_open_img(disk->img, start, TSK_FS_TYPE_DETECT);
         if (disk->fs != NULL && push_root(disk, prefix, disk->reason, sizeof disk->reason)) return 2;
         char why[256];
-        if (disk->fs == NULL) take_error(why, sizeof why, "no file system recognized");
+        if (bitlocker) snprintf(why, sizeof why, "BitLocker");
+        else if (disk->fs == NULL) take_error(why, sizeof why, "no file system recognized");
         else snprintf(why, sizeof why, "%s", disk->reason);
         close_fs(disk);
         disk->carving = 1;
