@@ -107,6 +107,17 @@ struct PhidexBench: ParsableCommand {
                 m.add("bsdtar-" + label, seconds: try ChildProcess.run(["/bin/sh", "-c", "bsdtar -xOf '\(path)' | \(rgPipe)"]).seconds)
             }
             m.add("inflate-text", seconds: try timed { _ = try Ceilings.inflate(inputs.textTarGzip) })
+            // Disk images: the same files in an ext4 image, against the same files loose (Phidex both sides).
+            removeIndex(index)
+            let image = try ChildProcess.run([phidex, "scan", inputs.treeImage, "--index", index])
+            m.add("scan-image-tree", seconds: image.seconds)
+            m.add("scan-image-tree-rss", value: Double(image.peakRSS))
+            removeIndex(index)
+            let textImage = try ChildProcess.run([phidex, "scan", inputs.textImage, "--index", index])
+            m.add("scan-image-text", seconds: textImage.seconds)
+            m.add("scan-image-text-rss", value: Double(textImage.peakRSS))
+            removeIndex(index)
+            m.add("scan-text4", seconds: try ChildProcess.run([phidex, "scan", inputs.text4, "--index", index]).seconds)
         }
         removeIndex(index)
         let tarBytes = try Ceilings.inflate(inputs.tarGzip)
@@ -135,6 +146,14 @@ struct PhidexBench: ParsableCommand {
         rateRow("tar.gz of the small files (MB/s of tar; peer `bsdtar -xOf \\| rg`)", "scan-tgz-small", "bsdtar-tgz-small", bytes: tarBytes)
         rateRow("zip of the small files (MB/s of member bytes)", "scan-zip-small", "bsdtar-zip-small", bytes: treeBytes)
         rateRow("tar.gz of 4 text files, one gzip stream (MB/s of tar)", "scan-tgz-text", "bsdtar-tgz-text", bytes: textTarBytes)
+        let text4Bytes = try files(in: inputs.text4).reduce(0) { $0 + size($1) }
+        func imageRow(_ label: String, _ a: String, _ b: String, amount: Double, unit: String) {
+            let pa = m.rates(a, amount: amount), pb = m.rates(b, amount: amount)
+            out.append("| \(label) | \(pa.text) \(unit) | Phidex loose: \(pb.text) \(unit) | \(format(pa.median / pb.median, 2)) (vs loose) |")
+        }
+        imageRow("ext4 image of the small files (\(format(Double(size(inputs.treeImage)) / mb, 0)) MB image)", "scan-image-tree", "scan-tree", amount: Double(treeFiles.count), unit: "files/s")
+        imageRow("ext4 image of the 4 text files (MB/s of file bytes)", "scan-image-text", "scan-text4", amount: Double(text4Bytes) / mb, unit: "MB/s")
+        out.append("| peak RSS, ext4 image scans (small files; text) | \(format(m.median("scan-image-tree-rss") / mb, 0)) MB; \(format(m.median("scan-image-text-rss") / mb, 0)) MB | – | – |")
         let rss = m.median("scan-text-rss") / mb, rgRSS = m.median("rg-text-rss") / mb
         out.append("| peak RSS, plain-text run | \(format(rss, 0)) MB | \(format(rgRSS, 0)) MB | \(format(rss / rgRSS, 1)) |")
         out.append("| index size per finding | \(m.findings > 0 ? format(Double(m.indexBytes) / Double(m.findings), 0) : "–") B (\(m.findings) findings, \(format(Double(m.indexBytes) / mb, 1)) MB) | – | – |")
@@ -162,13 +181,18 @@ struct PhidexBench: ParsableCommand {
         var zip: String
         /// Four of the text files (256 MiB by default) in one tar.gz: large members, one gzip stream.
         var textTarGzip: String
+        /// The small files, and the four text files, in ext4 images (`mkfs.ext4 -d`); the four files loose.
+        var treeImage: String
+        var textImage: String
+        var text4: String
     }
 
     /// Generates the inputs unless a previous run left them complete with the same sizes.
     func prepare(in work: String) throws -> Inputs {
         let inputs = Inputs(
             text: work + "/text", tree: work + "/tree", tarGzip: work + "/tree.tar.gz", zip: work + "/tree.zip",
-            textTarGzip: work + "/text.tar.gz")
+            textTarGzip: work + "/text.tar.gz", treeImage: work + "/images/tree.ext4", textImage: work + "/images/text.ext4",
+            text4: work + "/text4")
         let stamp = work + "/inputs.stamp"
         let wanted = "text \(textMiB) MiB; tree \(smallFiles) files; inputs v4\n"
         let fm = FileManager.default
@@ -176,7 +200,8 @@ struct PhidexBench: ParsableCommand {
             try prepareArchives(inputs)
             return inputs
         }
-        for path in [inputs.text, inputs.tree, inputs.tarGzip, inputs.zip, inputs.textTarGzip, stamp] where fm.fileExists(atPath: path) {
+        for path in [inputs.text, inputs.tree, inputs.tarGzip, inputs.zip, inputs.textTarGzip, inputs.treeImage, inputs.textImage, inputs.text4, stamp]
+        where fm.fileExists(atPath: path) {
             try fm.removeItem(atPath: path)
         }
         note("generating \(textMiB) MiB of plain text into \(inputs.text) (once; cached)")
@@ -206,6 +231,22 @@ struct PhidexBench: ParsableCommand {
                 ArchiveMember(name: "text/" + (path as NSString).lastPathComponent, content: .bytes(Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
             }
             try Data(try ArchiveBuilder.build(.tarGzip, members: members)).write(to: URL(fileURLWithPath: inputs.textTarGzip))
+        }
+        if !fm.fileExists(atPath: inputs.text4) {
+            try fm.createDirectory(atPath: inputs.text4, withIntermediateDirectories: true)
+            for path in try files(in: inputs.text).prefix(4) {
+                try fm.linkItem(atPath: path, toPath: inputs.text4 + "/" + (path as NSString).lastPathComponent)
+            }
+        }
+        // ext4 images made by mkfs.ext4 -d (e2fsprogs), sized for their files plus room for metadata.
+        try fm.createDirectory(atPath: (inputs.treeImage as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        for (image, source) in [(inputs.treeImage, inputs.tree), (inputs.textImage, inputs.text4)] where !fm.fileExists(atPath: image) {
+            note("building \(image) (once; cached)")
+            let list = try files(in: source)
+            let blocks = list.reduce(0) { $0 + (size($1) + 4095) / 4096 }
+            let megabytes = blocks * 4096 / (1 << 20) * 5 / 4 + 64
+            let made = try ChildProcess.run(["/usr/sbin/mkfs.ext4", "-q", "-F", "-N", String(list.count + 1024), "-d", source, image, "\(megabytes)M"])
+            guard made.status == 0 else { throw BenchError("mkfs.ext4 failed for \(image): \(made.stderr)") }
         }
     }
 

@@ -104,9 +104,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let e = try JSONDecoder().decode(EvaluationJSON.self, from: Data(result.stdout.utf8))
         let expected: [String: (planted: Int, found: Int)] = [
-            "ssn": (945, 945), "itin": (34, 34), "hicn": (1, 1), "mbi": (266, 266), "npi": (29, 29), "dea": (14, 14),
-            "mrn": (950, 944), "dob": (990, 984), "member_id": (854, 854), "phone": (387, 387), "email": (54, 54),
-            "name": (948, 948), "address": (295, 295),
+            "ssn": (1074, 1074), "itin": (38, 38), "hicn": (1, 1), "mbi": (287, 287), "npi": (32, 32), "dea": (15, 15),
+            "mrn": (1083, 1077), "dob": (1093, 1087), "member_id": (956, 956), "phone": (448, 448), "email": (55, 55),
+            "name": (1049, 1049), "address": (325, 325),
         ]
         for (type, numbers) in expected {
             let score = try #require(e.types.first { $0.type == type }, "no \(type) row")

@@ -56,7 +56,9 @@ import Testing
         {
             if let people = planted[path] {
                 let isRecord = people.values.contains { !$0.isDisjoint(with: strong) && !$0.isDisjoint(with: personal) }
-                (isRecord ? { records.append((score(path), path)) } : { strays.append((score(path), path)) })()
+                // A stray is one person's lone identifier; many people's identifiers without names or
+                // dates (a memo file's call notes) are neither, and rank with records on their own.
+                if isRecord { records.append((score(path), path)) } else if people.count == 1 { strays.append((score(path), path)) }
             } else if !orphans.contains(path) {
                 rest.append((score(path), path))
             }
