@@ -150,6 +150,10 @@ struct phidex_pst {
     phidex_bytes buffer;
     size_t buffer_offset;
     libpff_item_t *attachment;
+    /// Why part of the current member could not be read: reported once its readable bytes are read.
+    char failure[512];
+    /// The file is shorter than its header says (cut short): said after the last member.
+    char problem[256];
 };
 
 static void take_error(libpff_error_t **error, char *out, size_t size, const char *fallback) {
@@ -211,20 +215,23 @@ static int append_property(phidex_bytes *bytes, libpff_item_t *item, int set, ui
     return ok;
 }
 
-/// A body (plain, HTML, RTF) into `bytes`; returns whether there was one.
+/// A body (plain, HTML, RTF) into `bytes`; returns 1 when there was one, 0 when there is none, and
+/// -1 when there is one that cannot be read (its reason in `reason`).
 static int body(phidex_bytes *bytes, libpff_item_t *message,
     int (*get_size)(libpff_item_t *, size_t *, libpff_error_t **),
-    int (*get)(libpff_item_t *, uint8_t *, size_t, libpff_error_t **)) {
+    int (*get)(libpff_item_t *, uint8_t *, size_t, libpff_error_t **), char *reason, size_t reason_size) {
     size_t size = 0;
     libpff_error_t *error = NULL;
-    if (get_size(message, &size, &error) != 1 || size == 0) {
+    int has = get_size(message, &size, &error);
+    if (has != 1 || size == 0) {
+        if (has < 0) take_error(&error, reason, reason_size, "body not readable");
         pff.error_free(&error);
-        return 0;
+        return has < 0 ? -1 : 0;
     }
     if (!reserve(bytes, size)) return 0;
     if (get(message, bytes->bytes + bytes->count, size, &error) != 1) {
-        pff.error_free(&error);
-        return 0;
+        take_error(&error, reason, reason_size, "body not readable");
+        return -1;
     }
     bytes->count += strnlen((const char *)bytes->bytes + bytes->count, size);
     return 1;
@@ -344,6 +351,27 @@ phidex_pst *phidex_pst_open(const char *path, char *error_text, size_t error_siz
         free(pst);
         return NULL;
     }
+    // [MS-PST] 2.2.2.5: the header's ROOT records the file's size (ibFileEof); a file shorter than
+    // that was cut short (a half-copied backup), and the items past the cut are lost.
+    FILE *raw = fopen(path, "rb");
+    if (raw != NULL) {
+        uint8_t header[0xC0] = {0};
+        size_t got = fread(header, 1, sizeof header, raw);
+        fseek(raw, 0, SEEK_END);
+        long actual = ftell(raw);
+        fclose(raw);
+        uint16_t version = (uint16_t)(header[10] | header[11] << 8);
+        uint64_t declared = 0;
+        if (got == sizeof header && version >= 23) {
+            for (int i = 7; i >= 0; i--) declared = declared << 8 | header[0xB8 + i];
+        } else if (got >= 0xAC) {
+            for (int i = 3; i >= 0; i--) declared = declared << 8 | header[0xA8 + i];
+        }
+        if (declared > 0 && actual >= 0 && (uint64_t)actual < declared) {
+            snprintf(pst->problem, sizeof pst->problem, "the file is cut short: %ld of the %llu bytes its header declares; items past the cut are lost",
+                actual, (unsigned long long)declared);
+        }
+    }
     folder_frame *frame = &pst->folders[0];
     frame->folder = root;
     pff.folder_get_number_of_sub_folders(root, &frame->folders, &error);
@@ -354,6 +382,7 @@ phidex_pst *phidex_pst_open(const char *path, char *error_text, size_t error_siz
 }
 
 static void close_member(phidex_pst *pst) {
+    pst->failure[0] = 0;
     pst->buffer.count = 0;
     pst->buffer_offset = 0;
     if (pst->attachment) pff.item_free(&pst->attachment, NULL);
@@ -394,7 +423,10 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
     case STAGE_TEXT: {
         frame->stage = STAGE_HTML;
         message_text(&pst->buffer, frame->message);
-        frame->has_text = body(&pst->buffer, frame->message, pff.message_get_plain_text_body_size, pff.message_get_plain_text_body);
+        char why[256] = {0};
+        int plain = body(&pst->buffer, frame->message, pff.message_get_plain_text_body_size, pff.message_get_plain_text_body, why, sizeof why);
+        frame->has_text = plain == 1;
+        if (plain < 0) snprintf(pst->failure, sizeof pst->failure, "its plain body is not readable: %s", why);
         uint64_t filetime = 0;
         if (pff.message_get_delivery_time(frame->message, &filetime, &error) == 1 && filetime > 116444736000000000ULL) {
             entry->mtime_ns = (int64_t)((filetime - 116444736000000000ULL) * 100);
@@ -408,7 +440,16 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
     }
     case STAGE_HTML:
         frame->stage = STAGE_RTF;
-        if (body(&pst->buffer, frame->message, pff.message_get_html_body_size, pff.message_get_html_body)) {
+        char why[256] = {0};
+        int html = body(&pst->buffer, frame->message, pff.message_get_html_body_size, pff.message_get_html_body, why, sizeof why);
+        if (html < 0) {
+            snprintf(pst->failure, sizeof pst->failure, "its HTML body is not readable: %s", why);
+            snprintf(pst->member, sizeof pst->member, "%s/(html)", pst->path);
+            entry->kind = PHIDEX_PST_MEMBER;
+            entry->path = pst->member;
+            return 1;
+        }
+        if (html == 1) {
             frame->has_text = 1;
             snprintf(pst->member, sizeof pst->member, "%s/(html)", pst->path);
             entry->kind = PHIDEX_PST_MEMBER;
@@ -419,7 +460,7 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
     case STAGE_RTF:
         frame->stage = STAGE_ATTACHMENTS;
         if (!frame->has_text
-            && (body(&pst->buffer, frame->message, pff.message_get_rtf_body_size, pff.message_get_rtf_body)
+            && (body(&pst->buffer, frame->message, pff.message_get_rtf_body_size, pff.message_get_rtf_body, pst->reason, sizeof pst->reason) == 1
                 || uncompressed_rtf(&pst->buffer, frame->message))) {
             snprintf(pst->member, sizeof pst->member, "%s/(rtf)", pst->path);
             entry->kind = PHIDEX_PST_MEMBER;
@@ -560,6 +601,11 @@ ssize_t phidex_pst_read(phidex_pst *pst, void *buffer, size_t count, char *error
         return got;
     }
     size_t left = pst->buffer.count - pst->buffer_offset;
+    if (left == 0 && pst->failure[0]) {
+        snprintf(error_text, error_size, "%s", pst->failure);
+        pst->failure[0] = 0;
+        return -1;
+    }
     size_t length = count < left ? count : left;
     if (length) memcpy(buffer, pst->buffer.bytes + pst->buffer_offset, length);
     pst->buffer_offset += length;
@@ -580,3 +626,5 @@ void phidex_pst_close(phidex_pst *pst) {
     free(pst->buffer.bytes);
     free(pst);
 }
+
+const char *phidex_pst_problem(phidex_pst *pst) { return pst->problem[0] ? pst->problem : NULL; }

@@ -8,6 +8,9 @@
 // up to `copyLimit`.
 
 import CAccess
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads the tables of an Access database, row by row. Owned by one task.
 final class AccessReader: ContainerReader {
@@ -19,6 +22,8 @@ final class AccessReader: ContainerReader {
     private var copy: UnsafeMutableRawBufferPointer?
     private(set) var bytesConsumed: Int64 = 0
     let isSingleStream = false
+    /// Why the file as a whole is not fully readable (it ends inside a page: cut short); said after the last table.
+    private var problem: String?
 
     init(source: any ByteSource, prefix: UnsafeRawBufferPointer, file: FileSource?) throws(ReadFailure) {
         var error = [CChar](repeating: 0, count: 512)
@@ -43,6 +48,22 @@ final class AccessReader: ContainerReader {
             throw ReadFailure(reason: error.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
         }
         access = opened
+        // Jet 3 pages are 2 KiB, Jet 4 and ACE pages 4 KiB (the version byte at 0x14): a file that ends
+        // inside a page was cut short, and rows on the pages past the cut are lost.
+        let pageSize: Int64 = prefix.count > 0x14 && prefix[0x14] == 0 ? 2048 : 4096
+        if let file, prefix.isEmpty {
+            var version: UInt8 = 1
+            do throws(ReadFailure) {
+                guard file.seek(to: 0x14, whence: SEEK_SET) == 0x14 else { throw ReadFailure(reason: "cannot seek to its version byte") }
+                _ = try withUnsafeMutableBytes(of: &version) { (buffer) throws(ReadFailure) in try file.read(into: buffer) }
+                let size = file.entry.size, page: Int64 = version == 0 ? 2048 : 4096
+                if size % page != 0 { problem = "the file ends inside page \(size / page) (cut short?); rows on later pages are lost" }
+            } catch {
+                problem = "its page size could not be checked: \(error.reason)"
+            }
+        } else if bytesConsumed % pageSize != 0 {
+            problem = "the file ends inside page \(bytesConsumed / pageSize) (cut short?); rows on later pages are lost"
+        }
     }
 
     deinit {
@@ -52,7 +73,13 @@ final class AccessReader: ContainerReader {
 
     func next() -> ArchiveReader.Next {
         var readable: Int32 = 0
-        guard let table = phidex_access_next_table(access, &readable) else { return .end }
+        guard let table = phidex_access_next_table(access, &readable) else {
+            if let problem {
+                self.problem = nil
+                return .failure(problem, encrypted: false)
+            }
+            return .end
+        }
         let name = String(cString: table).map { $0 == "!" || $0 == "/" ? "_" : $0 }
         return .member(ArchiveReader.Member(
             name: String(name), mtimeNanoseconds: nil, isRegularFile: true, isEncrypted: false,

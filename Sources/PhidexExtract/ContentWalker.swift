@@ -71,6 +71,7 @@ public final class ContentWalker {
             let reason = item.reason ?? ""
             item.container = nil
             item.members = 0
+            item.reason = nil
             item = read(item, prefix: UnsafeRawBufferPointer(start: nil, count: 0), from: file, content: content)
             item.status = .error
             item.reason = reason + "; scanned as raw bytes" + (item.reason.map { "; " + $0 } ?? "")
@@ -147,7 +148,8 @@ public final class ContentWalker {
                 break walking
             case .failure(let message, let encrypted):
                 container.status = encrypted ? .encrypted : .error
-                container.reason = container.members == 0 ? message : "stopped after \(container.members) members: \(message)"
+                container.reason = container.members == 0
+                    ? message : "stopped after \(container.members) member\(container.members == 1 ? "" : "s"): \(message)"
                 break walking
             case .member(let header):
                 guard header.isRegularFile else { continue }

@@ -19,6 +19,7 @@ final class PSTReader: ContainerReader {
     private let pst: OpaquePointer
     private(set) var bytesConsumed: Int64 = 0
     let isSingleStream = false
+    private var reportedProblem = false
 
     init(file: FileSource) throws(ReadFailure) {
         var error = [CChar](repeating: 0, count: 512)
@@ -46,6 +47,11 @@ final class PSTReader: ContainerReader {
             let reason = entry.reason.map { String(cString: $0) } ?? "not readable"
             return .member(ArchiveReader.Member(name: name, mtimeNanoseconds: nil, isRegularFile: true, isEncrypted: false, unreadable: reason))
         default:
+            // A file cut short ends with the reason: its container is then `error`, its members kept.
+            if let problem = phidex_pst_problem(pst), !reportedProblem {
+                reportedProblem = true
+                return .failure(String(cString: problem), encrypted: false)
+            }
             return .end
         }
     }

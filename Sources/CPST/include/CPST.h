@@ -36,6 +36,8 @@ phidex_pst *phidex_pst_open(const char *path, char *error, size_t error_size);
 phidex_pst_kind phidex_pst_next(phidex_pst *pst, phidex_pst_entry *entry);
 /// The current member's next bytes; 0 at its end, -1 on an error (reason in `error`).
 ssize_t phidex_pst_read(phidex_pst *pst, void *buffer, size_t count, char *error, size_t error_size);
+/// Why the file as a whole is not fully readable (cut short), or NULL.
+const char *phidex_pst_problem(phidex_pst *pst);
 void phidex_pst_close(phidex_pst *pst);
 
 #endif
