@@ -15,7 +15,7 @@ public final class ContentWalker {
     public let limits: ArchiveLimits
     /// The first bytes of the content being recognized.
     private let peek: UnsafeMutableRawBufferPointer
-    private var budget = Budget(limits: ArchiveLimits(), fileSize: 0, shouldStop: { false })
+    private var budget = WalkBudget(limits: ArchiveLimits(), fileSize: 0, shouldStop: { false })
 
     /// Asked between members and reads: true ends the walk early (the scan is being cancelled).
     private let shouldStop: () -> Bool
@@ -36,7 +36,7 @@ public final class ContentWalker {
     public func walk(
         _ file: FileSource, path: String, content: (ContentItem, ContentStream) -> Void, settled: (ContentItem) -> Void
     ) {
-        budget = Budget(limits: limits, fileSize: file.entry.size, shouldStop: shouldStop)
+        budget = WalkBudget(limits: limits, fileSize: file.entry.size, shouldStop: shouldStop)
         var item = ContentItem(path: path, depth: 0)
         let count: Int
         do {
@@ -337,146 +337,5 @@ public final class ContentWalker {
             filled += count
         }
         return filled
-    }
-}
-
-/// The members of one container that went unread, by kind: a container that read cleanly still
-/// reports its worst member — a limit, then encryption, then an error — because an auditor must
-/// see that part of it went unread.
-private struct WorstMembers {
-    private var first: [(status: FileStatus, name: String, reason: String?)?] = [nil, nil, nil]
-    private var counts = [0, 0, 0]
-    private var total = 0
-
-    mutating func add(_ member: ContentItem) {
-        total += 1
-        let rank = member.status.isLimit ? 0 : member.status == .encrypted ? 1 : member.status == .error ? 2 : nil
-        guard let rank else { return }
-        counts[rank] += 1
-        if first[rank] == nil {
-            let name = member.path.split(separator: "!").last.map(String.init) ?? ""
-            first[rank] = (member.status, name, member.reason)
-        }
-    }
-
-    func rollUp(into container: inout ContentItem) {
-        guard container.status == .ok, let rank = first.firstIndex(where: { $0 != nil }), let worst = first[rank] else { return }
-        container.status = worst.status
-        container.reason = counts[rank] == 1
-            ? "member \(worst.name): \(worst.reason ?? worst.status.rawValue)"
-            : "\(counts[rank]) of \(total) members \(worst.status.rawValue), first \(worst.name)"
-    }
-}
-
-/// The limits' running totals for one top-level file.
-private final class Budget {
-    let limits: ArchiveLimits
-    let fileSize: Int64
-    let started = ContinuousClock.now
-    let shouldStop: () -> Bool
-    var decoded: Int64 = 0
-    var members = 0
-    /// The limit that ended the walk (or `.time` standing in for an interruption).
-    private(set) var stopped: ArchiveLimits.Name?
-    private(set) var interrupted = false
-
-    init(limits: ArchiveLimits, fileSize: Int64, shouldStop: @escaping () -> Bool) {
-        self.limits = limits
-        self.fileSize = fileSize
-        self.shouldStop = shouldStop
-    }
-
-    func stop(_ name: ArchiveLimits.Name) { if stopped == nil { stopped = name } }
-
-    /// Stops the walk once its time is up or the scan is cancelled; returns whether it is stopped.
-    func checkTime() -> Bool {
-        if started.duration(to: .now) > .milliseconds(Int64(limits.seconds * 1000)) { stop(.time) }
-        if stopped == nil && shouldStop() {
-            interrupted = true
-            stop(.time)
-        }
-        return stopped != nil
-    }
-
-    /// Decoded bytes of members that were skipped as bombs of their own: they count against the
-    /// byte limit, not the file's ratio, so that one bomb member does not end its siblings' walk.
-    var forgiven: Int64 = 0
-    /// Members skipped as bombs of their own so far, and how many end the file's walk.
-    var bombs = 0
-    static let bombMembers = 4
-
-    /// Counts `count` decoded bytes against the whole-file limits.
-    func add(_ count: Int) {
-        decoded += Int64(count)
-        if decoded > limits.archiveBytes { stop(.archiveBytes) }
-        let ratioBytes = decoded - forgiven
-        if ratioBytes >= limits.ratioFloor && ratioBytes / max(1, fileSize) > limits.ratio { stop(.ratio) }
-        _ = checkTime()
-    }
-
-    var reason: String {
-        switch stopped {
-        case .archiveBytes: "over \(limits.archiveBytes) decoded bytes in one file; the rest not read"
-        case .ratio: "decoded over \(limits.ratio) times the file's size (a compression bomb?); the rest not read"
-        case .members: "over \(limits.members) members in one file; the rest not read"
-        case .time: "over \(Int(limits.seconds)) s on one file; the rest not read"
-        case .depth, .memberBytes, nil: ""
-        }
-    }
-}
-
-/// The decoded bytes of the current member, counted against the limits: its own (bytes, and the
-/// ratio of what it decodes to what it takes from its archive) and its file's.
-private final class MemberData: ByteSource {
-    let reader: any ContainerReader
-    let budget: Budget
-    var bytesRead: Int64 = 0
-    var limitHit: ArchiveLimits.Name?
-    /// The limit is this member's own (`member-bytes`, or `ratio` measured on the member): its
-    /// siblings are still read.
-    private var ownLimit = false
-    /// The archive's compressed bytes taken before this member's first byte.
-    private let consumedBefore: Int64
-
-    init(reader: any ContainerReader, budget: Budget) {
-        self.reader = reader
-        self.budget = budget
-        consumedBefore = reader.bytesConsumed
-    }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
-        if ownLimit { return 0 }
-        if let stopped = budget.stopped { limitHit = limitHit ?? stopped; return 0 }
-        let room = budget.limits.memberBytes - bytesRead
-        guard room > 0 else {
-            limitHit = .memberBytes
-            ownLimit = true
-            return 0
-        }
-        let count = try reader.readData(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(min(Int64(buffer.count), room))]))
-        bytesRead += Int64(count)
-        // A member that decodes to over `ratio` times what it took from its archive is a bomb of
-        // its own: it stops here, recorded `limit:ratio`, and the archive's next member is read.
-        if reader.decompresses, bytesRead >= budget.limits.ratioFloor,
-            bytesRead / max(1, reader.bytesConsumed - consumedBefore) > budget.limits.ratio
-        {
-            limitHit = .ratio
-            ownLimit = true
-            budget.forgiven += bytesRead
-            budget.bombs += 1
-            // Many bomb members are one bomb: past a few, the whole file stops at the ratio limit.
-            if budget.bombs >= Budget.bombMembers { budget.stop(.ratio) }
-        }
-        budget.add(count)
-        return count
-    }
-
-    var limitReason: String {
-        switch (limitHit, ownLimit) {
-        case (.memberBytes, _): "over \(budget.limits.memberBytes) decoded bytes; the rest of the member not read"
-        case (.ratio, true):
-            "decoded over \(budget.limits.ratio) times its compressed size (a compression bomb?); the rest of the member not read, its siblings read"
-        default: budget.reason
-        }
     }
 }
