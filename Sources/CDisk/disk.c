@@ -1,5 +1,9 @@
+#define _GNU_SOURCE 1  // dlmopen
 #include "CDisk.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,9 +90,120 @@ static int push_root(phidex_disk *disk, const char *prefix, char *error, size_t 
     return 1;
 }
 
+// MARK: qcow2, through libqcow
+
+/// libqcow, loaded into a link-map namespace of its own (dlmopen) for the reason libpff is (CPST):
+/// every libyal library exports its own copies of libcdata and libcerror, and The Sleuth Kit's
+/// libewf, libvhdi and libvmdk export other versions. Its functions are called through these.
+static struct {
+    int (*file_initialize)(void **file, void **error);
+    int (*file_open)(void *file, const char *filename, int access_flags, void **error);
+    int (*file_get_media_size)(void *file, uint64_t *size, void **error);
+    ssize_t (*file_read_buffer_at_offset)(void *file, void *buffer, size_t size, int64_t offset, void **error);
+    int (*file_close)(void *file, void **error);
+    int (*file_free)(void **file, void **error);
+    int (*error_sprint)(void *error, char *string, size_t size);
+    void (*error_free)(void **error);
+} qcow;
+static pthread_once_t qcow_once = PTHREAD_ONCE_INIT;
+static int qcow_loaded = 0;
+
+static void qcow_load(void) {
+    void *library = dlmopen(LM_ID_NEWLM, "libqcow.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) return;
+#define LOAD(name) if ((*(void **)&qcow.name = dlsym(library, "libqcow_" #name)) == NULL) return
+    LOAD(file_initialize); LOAD(file_open); LOAD(file_get_media_size); LOAD(file_read_buffer_at_offset);
+    LOAD(file_close); LOAD(file_free); LOAD(error_sprint); LOAD(error_free);
+#undef LOAD
+    qcow_loaded = 1;
+}
+
+// TSK's allocator for image structures (its internal tsk_img_i.h; exported by libtsk): it sets the
+// structure's tag and cache lock, which tsk_img_open_external and tsk_img_close expect.
+extern void *tsk_img_malloc(size_t length);
+extern void tsk_img_free(void *image);
+
+/// A qcow2 image as a TSK image: TSK_IMG_INFO first, as tsk_img_open_external requires.
+typedef struct {
+    TSK_IMG_INFO img;
+    void *file;
+} qcow_image;
+
+static ssize_t qcow_read(TSK_IMG_INFO *img, TSK_OFF_T offset, char *buffer, size_t count) {
+    void *error = NULL;
+    ssize_t got = qcow.file_read_buffer_at_offset(((qcow_image *)img)->file, buffer, count, offset, &error);
+    if (got < 0) {
+        char message[256] = "qcow2 read failed";
+        if (error) qcow.error_sprint(error, message, sizeof message);
+        qcow.error_free(&error);
+        tsk_error_reset();
+        tsk_error_set_errno(TSK_ERR_IMG_READ);
+        tsk_error_set_errstr("%.200s", message);
+    }
+    return got;
+}
+
+static void qcow_close(TSK_IMG_INFO *img) {
+    qcow_image *image = (qcow_image *)img;
+    qcow.file_close(image->file, NULL);
+    qcow.file_free(&image->file, NULL);
+    tsk_img_free(img);
+}
+
+static void qcow_imgstat(TSK_IMG_INFO *img, FILE *out) {
+    (void)img;
+    fprintf(out, "qcow2 image (libqcow)\n");
+}
+
+/// Opens a qcow2 image for TSK, or NULL with a reason.
+static TSK_IMG_INFO *qcow_open(const char *path, char *error, size_t error_size) {
+    pthread_once(&qcow_once, qcow_load);
+    if (!qcow_loaded) {
+        snprintf(error, error_size, "qcow2 image: libqcow (libqcow.so.1) could not be loaded");
+        return NULL;
+    }
+    void *file = NULL, *failure = NULL;
+    uint64_t size = 0;
+    if (qcow.file_initialize(&file, &failure) != 1 || qcow.file_open(file, path, 1 /* LIBQCOW_ACCESS_FLAG_READ */, &failure) != 1
+        || qcow.file_get_media_size(file, &size, &failure) != 1) {
+        char message[256] = "not readable";
+        if (failure) qcow.error_sprint(failure, message, sizeof message);
+        qcow.error_free(&failure);
+        for (char *c = message; *c; c++) if (*c == '\n') { *c = 0; break; }
+        snprintf(error, error_size, "qcow2 image: %s", message);
+        if (file) qcow.file_free(&file, NULL);
+        return NULL;
+    }
+    qcow_image *image = tsk_img_malloc(sizeof *image);
+    if (image == NULL) {
+        qcow.file_close(file, NULL);
+        qcow.file_free(&file, NULL);
+        snprintf(error, error_size, "out of memory");
+        return NULL;
+    }
+    image->file = file;
+    return tsk_img_open_external(image, (TSK_OFF_T)size, 512, qcow_read, qcow_close, qcow_imgstat);
+}
+
+/// Whether the file at `path` starts with qcow's magic (`QFI\xfb`).
+static int is_qcow(const char *path) {
+    unsigned char magic[4] = {0};
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) return 0;
+    size_t got = fread(magic, 1, sizeof magic, file);
+    fclose(file);
+    return got == 4 && memcmp(magic, "QFI\xfb", 4) == 0;
+}
+
 phidex_disk *phidex_disk_open(const char *path, int read_deleted, char *error, size_t error_size) {
     tsk_error_reset();
-    TSK_IMG_INFO *img = tsk_img_open_utf8_sing(path, TSK_IMG_TYPE_DETECT, 0);
+    TSK_IMG_INFO *img;
+    if (is_qcow(path)) {
+        img = qcow_open(path, error, error_size);
+        if (img == NULL) return NULL;
+    } else {
+        img = tsk_img_open_utf8_sing(path, TSK_IMG_TYPE_DETECT, 0);
+    }
     if (img == NULL) {
         take_error(error, error_size, "no disk image format recognized");
         return NULL;
@@ -102,7 +217,7 @@ phidex_disk *phidex_disk_open(const char *path, int read_deleted, char *error, s
     disk->img = img;
     disk->read_deleted = read_deleted;
     disk->next_attr = -1;
-    const char *image_type = tsk_img_type_toname(img->itype);
+    const char *image_type = img->itype == TSK_IMG_TYPE_EXTERNAL ? "qcow2" : tsk_img_type_toname(img->itype);
     disk->vs = tsk_vs_open(img, 0, TSK_VS_TYPE_DETECT);
     if (disk->vs != NULL) {
         snprintf(disk->description, sizeof disk->description, "%s image, %s partition table",

@@ -1,6 +1,7 @@
 // A disk image as a container of the files on its volumes, through The Sleuth
 // Kit (the C side is Sources/CDisk): raw and split raw images, VHD (fixed and
-// dynamic), VHDX, VMDK and EWF (E01) are opened by TSK's image layer, MBR and
+// dynamic), VHDX, VMDK and EWF (E01) are opened by TSK's image layer, qcow2 by
+// libqcow under it, MBR and
 // GPT partition tables by its volume layer, and NTFS, FAT12/16/32, exFAT and
 // ext2/3/4 by its file-system layer. Every allocated regular file is a member
 // under its volume (`staff.vhd!p2/Users/hr/roster.xlsx`; no `pN/` when the image
@@ -87,7 +88,7 @@ final class DiskImageReader: ContainerReader {
             return true
         }
         if starts(Array("conectix".utf8)) || starts(Array("vhdxfile".utf8)) || starts(Array("KDMV".utf8)) { return true }
-        if starts(Array("# Disk DescriptorFile".utf8)) { return true }
+        if starts(Array("# Disk DescriptorFile".utf8)) || starts([0x51, 0x46, 0x49, 0xFB]) { return true }  // VMDK descriptor, qcow
         if starts([0x45, 0x56, 0x46, 0x09, 0x0D, 0x0A, 0xFF, 0x00]) { return true }  // EWF (E01)
         if starts(Array("EFI PART".utf8), at: 512) { return true }  // GPT header in LBA 1
         if starts(Array("NTFS    ".utf8), at: 3) || starts(Array("EXFAT   ".utf8), at: 3) { return true }

@@ -1,6 +1,6 @@
 // Disk images as containers of their files, end to end through the library:
 // every image format (raw, split raw, VHD fixed and dynamic, VHDX, VMDK sparse
-// and streamOptimized, E01 split in segments), partition table (MBR, GPT, none)
+// and streamOptimized, E01 split in segments, qcow2 plain and compressed), partition table (MBR, GPT, none)
 // and file system (FAT16, FAT32, ext4, NTFS with an alternate data stream)
 // gives, for each file on it, exactly the findings of the same file scanned
 // loose, under `image!pN/path`. Damaged images end with recorded statuses.
@@ -43,6 +43,8 @@ import Testing
             qemu-img convert -f raw -O vhdx images/mbr.img images/disk.vhdx
             qemu-img convert -f raw -O vmdk images/gpt.img images/sparse.vmdk
             qemu-img convert -f raw -O vmdk -o subformat=streamOptimized images/mbr.img images/stream.vmdk
+            qemu-img convert -f raw -O qcow2 images/gpt.img images/disk.qcow2
+            qemu-img convert -f raw -O qcow2 -c images/mbr.img images/compressed.qcow2
             mkdir -p images/e01 images/split
             ewfacquire -u -q -t images/e01/disk -c none -S 16MiB images/mbr.img >/dev/null
             split -b 16M -d -a 3 --numeric-suffixes=1 images/mbr.img images/split/disk.
@@ -68,6 +70,7 @@ import Testing
             ("images/fixed.vhd", "p1/", true), ("images/disk.vhdx", "p2/", false),
             ("images/sparse.vmdk", "p1/", true), ("images/stream.vmdk", "p1/", true),
             ("images/e01/disk.E01", "p2/", false), ("images/split/disk.001", "p1/", true),
+            ("images/disk.qcow2", "p1/", true), ("images/compressed.qcow2", "p2/", false),
         ]
         var compared = 0
         for image in images {
