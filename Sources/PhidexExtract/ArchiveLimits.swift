@@ -24,6 +24,9 @@ public struct ArchiveLimits: Sendable, Hashable {
     /// camera's comments — lives); the rest is skipped and the file recorded `skipped`. Nil reads
     /// media whole (`--read-media`).
     public var mediaBytes: Int64? = 1 << 20
+    /// Bytes of a disk image or an Outlook store inside another container copied to a temporary
+    /// file to be read (8 GiB): their libraries read files, not streams.
+    public var spoolBytes: Int64 = 8 << 30
     /// Read a disk image's deleted files whose directory entries survive (`--deleted`); off by
     /// default, since what is left of a deleted file may belong to another file by now.
     public var readsDeletedFiles = false

@@ -26,9 +26,8 @@ public enum ContainerFormat: String, Sendable, CaseIterable {
     /// How many leading bytes `sniff` may look at (ISO 9660 keeps its signature at 32 KiB + 1).
     public static let sniffLength = 32_774
 
-    /// Whether the format is read from a file by its path (the library opens it itself), so only a
-    /// file on the share, not a member of another container, is opened as one; a member in such a
-    /// format is read as content (carved).
+    /// Whether the format is read from a file by its path (the library opens it itself): a member of
+    /// another container in such a format is first copied to a temporary file (`SpooledFile`).
     public var needsFile: Bool {
         switch self {
         case .disk, .pst: true

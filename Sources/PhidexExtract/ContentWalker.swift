@@ -209,7 +209,7 @@ public final class ContentWalker {
             return member
         }
         let prefix = UnsafeRawBufferPointer(rebasing: peek[..<count])
-        if data.limitHit == nil, part?.isText != true, let format = ContainerFormat.sniff(prefix), !format.needsFile {
+        if data.limitHit == nil, part?.isText != true, let format = ContainerFormat.sniff(prefix) {
             member.container = format
             if member.depth + 1 > limits.depth {
                 member.status = .limit(ArchiveLimits.Name.depth.rawValue)
@@ -217,7 +217,22 @@ public final class ContentWalker {
                 return member
             }
             do {
-                if format == .zip && DocumentPart.isOfficeOpenXML(prefix) {
+                if format.needsFile {
+                    // A disk image or an Outlook store inside an archive or a mail: its library reads
+                    // a file, so the member is copied to a private temporary file first.
+                    let name = DiskImageReader.embeddedExtentName(prefix) ?? member.path.split(separator: "!").last.map(String.init) ?? "member"
+                    let spool = try SpooledFile(copying: prefix, then: data, name: name, limit: limits.spoolBytes)
+                    do {
+                        let nested = try ContainerOpener.open(format, spooled: spool, limits: limits)
+                        _ = walkMembers(of: nested, container: &member, content: content, settled: settled)
+                    } catch {
+                        // Not readable as what it looked like: its bytes are carved, as a file's would be.
+                        member.container = nil
+                        member = read(member, prefix: UnsafeRawBufferPointer(start: nil, count: 0), from: try spool.reader(), content: content)
+                        member.status = .error
+                        member.reason = "not readable as \(format.rawValue): \(error.reason); scanned as raw bytes"
+                    }
+                } else if format == .zip && DocumentPart.isOfficeOpenXML(prefix) {
                     let copy = try copyDocument(prefix, data)
                     // An office document inside an archive or a mail: read from memory, twice.
                     let tables = spreadsheetTables(in: copy)

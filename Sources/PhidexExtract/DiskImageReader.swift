@@ -13,8 +13,8 @@
 // A volume without a file system Phidex reads (BitLocker, an unknown or damaged
 // file system) is a member `pN` whose bytes are carved, recorded `error` (or
 // `encrypted`, for BitLocker) so that an auditor sees it was not read as files.
-// The image is opened by path, so only a disk image that is itself a file is
-// read this way; one inside an archive is carved as raw bytes.
+// The image is opened by path: one inside an archive or a mail is first copied
+// to a private temporary file (SpooledFile), up to `--max-spool-size`.
 
 import CDisk
 #if canImport(Glibc)
@@ -30,9 +30,21 @@ final class DiskImageReader: ContainerReader {
     private(set) var bytesConsumed: Int64 = 0
     let isSingleStream = false
 
-    init(file: FileSource, readDeleted: Bool) throws(ReadFailure) {
+    /// The copy the image is read from when it was a member of another container.
+    private let spool: SpooledFile?
+
+    /// A link named as a sparse VMDK's embedded descriptor names its extent, when the file was renamed.
+    private let alias: ExtentAlias?
+
+    /// Opens the image at `path` (a file on the share, or `spool`'s copy of a member).
+    init(path osPath: [UInt8], readDeleted: Bool, spool: SpooledFile? = nil) throws(ReadFailure) {
+        self.spool = spool
+        // A monolithic sparse or streamOptimized VMDK names its own extent file in its embedded
+        // descriptor, and libvmdk opens the extent by that name beside it: renamed (or copied out
+        // under another name), it would silently open as raw bytes. A link by that name avoids it.
+        alias = ExtentAlias(for: osPath)
         var error = [CChar](repeating: 0, count: 512)
-        var path = file.entry.osPath
+        var path = alias?.path ?? osPath
         path.append(0)
         let opened = path.withUnsafeBufferPointer { name in
             name.withMemoryRebound(to: CChar.self) { phidex_disk_open($0.baseAddress, readDeleted ? 1 : 0, &error, error.count) }
@@ -149,9 +161,70 @@ final class DiskImageReader: ContainerReader {
         return count > 0 && sniff(UnsafeRawBufferPointer(rebasing: head[..<count]))
     }
 
+    /// The extent file name a sparse VMDK's embedded descriptor gives (`RW 4192256 SPARSE "disk.vmdk"`).
+    static func embeddedExtentName(_ head: UnsafeRawBufferPointer) -> String? {
+        guard head.count >= 64, ContainerFormat.starts(head, Array("KDMV".utf8)) else { return nil }
+        func le64(_ at: Int) -> Int { (0..<8).reduce(0) { $0 | Int(head[at + $1]) << (8 * $1) } }
+        let offset = le64(28) * 512, size = le64(36) * 512
+        guard offset > 0, size > 0, offset < head.count else { return nil }
+        let text = String(decoding: head[offset..<min(head.count, offset + size)].prefix { $0 != 0 }, as: UTF8.self)
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("RW ") || line.hasPrefix("RDONLY ") {
+            let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)
+            if quoted.count >= 2, !quoted[1].isEmpty, !quoted[1].contains("/") { return String(quoted[1]) }
+        }
+        return nil
+    }
+
     /// Whether `prefix` (a volume's first bytes) is a BitLocker volume.
     static func isBitLocker(_ prefix: UnsafeRawBufferPointer) -> Bool {
         let magic = Array("-FVE-FS-".utf8)
         return prefix.count >= 11 && prefix[3..<11].elementsEqual(magic)
+    }
+}
+
+/// A private folder holding a link to a sparse VMDK under the extent name its descriptor gives;
+/// removed when released. Nil when the file already has that name, or is not a sparse VMDK.
+private final class ExtentAlias {
+    let path: [UInt8]
+    private let folder: [UInt8]
+
+    init?(for file: [UInt8]) {
+        let fd = (file + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_CLOEXEC) } }
+        guard fd >= 0 else { return nil }
+        let head = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+        defer { head.deallocate() }
+        let count = pread(fd, head.baseAddress, head.count, 0)
+        close(fd)
+        guard count > 0, let extent = DiskImageReader.embeddedExtentName(UnsafeRawBufferPointer(rebasing: head[..<count])) else { return nil }
+        let slash = file.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
+        guard Array(file[slash...]) != Array(extent.utf8) else { return nil }
+        let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(base)/phidex-vmdk-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { return nil }
+        folder = Array(String(cString: made).utf8)
+        path = folder + Array("/\(extent)".utf8)
+        let target = file.first == 0x2F ? file : Array((WorkingDirectory.path + "/").utf8) + file
+        let linked = (target + [0]).withUnsafeBufferPointer { t in
+            (path + [0]).withUnsafeBufferPointer { p in
+                t.withMemoryRebound(to: CChar.self) { t in p.withMemoryRebound(to: CChar.self) { p in symlink(t.baseAddress!, p.baseAddress!) } }
+            }
+        }
+        guard linked == 0 else {
+            _ = (folder + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { rmdir($0.baseAddress!) } }
+            return nil
+        }
+    }
+
+    deinit {
+        _ = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { unlink($0.baseAddress!) } }
+        _ = (folder + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { rmdir($0.baseAddress!) } }
+    }
+}
+
+private enum WorkingDirectory {
+    /// The working directory (a relative path on the command line is relative to it).
+    static var path: String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        return getcwd(&buffer, buffer.count) != nil ? buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : "."
     }
 }

@@ -10,7 +10,8 @@
 // recursively. Unicode and ANSI files (Windows-1252) and compressible
 // encryption are read; a message or folder that does not open is recorded
 // `error` and the walk goes on. Attachments stream in pieces; a message's
-// bodies are held while it is read.
+// bodies are held while it is read. A store inside an archive or attached to a
+// mail is first copied to a private temporary file (SpooledFile).
 
 import CPST
 
@@ -21,16 +22,21 @@ final class PSTReader: ContainerReader {
     let isSingleStream = false
     private var reportedProblem = false
 
-    init(file: FileSource) throws(ReadFailure) {
+    /// The copy the store is read from when it was a member of another container.
+    private let spool: SpooledFile?
+
+    /// Opens the store at `path` (a file on the share, or `spool`'s copy of a member) of `size` bytes.
+    init(path osPath: [UInt8], size: Int64, spool: SpooledFile? = nil) throws(ReadFailure) {
+        self.spool = spool
         var error = [CChar](repeating: 0, count: 512)
-        var path = file.entry.osPath
+        var path = osPath
         path.append(0)
         let opened = path.withUnsafeBufferPointer { name in
             name.withMemoryRebound(to: CChar.self) { phidex_pst_open($0.baseAddress, &error, error.count) }
         }
         guard let opened else { throw ReadFailure(reason: "libpff could not open it: " + Self.string(error)) }
         pst = opened
-        bytesConsumed = file.entry.size
+        bytesConsumed = size
     }
 
     deinit { phidex_pst_close(pst) }

@@ -15,7 +15,7 @@ struct ArchiveOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Decoded bytes per byte of the file before it counts as a compression bomb (default: 1000).", valueName: "n"))
+        help: ArgumentHelp("Decoded bytes per compressed byte, of a member or of the file, before it counts as a compression bomb (default: 1000).", valueName: "n"))
     var maxRatio: Int?
 
     @Option(name: .long, help: ArgumentHelp("Members read under one file, all levels (default: 1000000).", valueName: "n"))
@@ -23,6 +23,13 @@ struct ArchiveOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Seconds spent on one file and its members (default: 1800).", valueName: "s"))
     var maxArchiveSeconds: Double?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Bytes of a disk image or an Outlook store inside an archive or a mail copied to a private temporary file to be read (default: 8G).",
+            valueName: "size"))
+    var maxSpoolSize: ByteCount?
 
     func validate() throws {
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be at least 0") }
@@ -45,6 +52,7 @@ struct ArchiveOptions: ParsableArguments {
         if let maxRatio { limits.ratio = Int64(maxRatio) }
         if let maxMembers { limits.members = maxMembers }
         if let maxArchiveSeconds { limits.seconds = maxArchiveSeconds }
+        if let maxSpoolSize { limits.spoolBytes = maxSpoolSize.bytes }
         if readMedia { limits.mediaBytes = nil }
         limits.readsDeletedFiles = deleted
         return limits

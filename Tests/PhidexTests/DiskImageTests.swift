@@ -8,6 +8,7 @@
 
 import Foundation
 import PhidexCore
+import PhidexCorpus
 import PhidexExtract
 import PhidexIndex
 import Testing
@@ -43,6 +44,9 @@ import Testing
             qemu-img convert -f raw -O vhdx images/mbr.img images/disk.vhdx
             qemu-img convert -f raw -O vmdk images/gpt.img images/sparse.vmdk
             qemu-img convert -f raw -O vmdk -o subformat=streamOptimized images/mbr.img images/stream.vmdk
+            # A renamed sparse VMDK in another folder: its embedded descriptor still names the old file
+            # as its extent (libvmdk would open that name beside it, and find nothing, or another file).
+            mkdir -p images/moved && cp images/stream.vmdk images/moved/renamed-copy.vmdk
             qemu-img convert -f raw -O qcow2 images/gpt.img images/disk.qcow2
             qemu-img convert -f raw -O qcow2 -c images/mbr.img images/compressed.qcow2
             mkdir -p images/e01 images/split
@@ -68,7 +72,7 @@ import Testing
             ("images/gpt.img", "p1/", true), ("images/fat32-bare.img", "", true),
             ("images/dynamic.vhd", "p1/", true), ("images/dynamic.vhd", "p2/", false),
             ("images/fixed.vhd", "p1/", true), ("images/disk.vhdx", "p2/", false),
-            ("images/sparse.vmdk", "p1/", true), ("images/stream.vmdk", "p1/", true),
+            ("images/sparse.vmdk", "p1/", true), ("images/stream.vmdk", "p1/", true), ("images/moved/renamed-copy.vmdk", "p1/", true),
             ("images/e01/disk.E01", "p2/", false), ("images/split/disk.001", "p1/", true),
             ("images/disk.qcow2", "p1/", true), ("images/compressed.qcow2", "p2/", false),
         ]
@@ -156,5 +160,30 @@ import Testing
         let member = try #require(recovered.first, "the deleted file is a member: \(deleted.files.keys.sorted())")
         #expect(member.value.reason?.contains("deleted") == true)
         #expect(deleted.found[member.key] == deleted.found[tree.path("loose/patients.csv")], "its content is still there")
+    }
+
+    @Test func imagesInsideArchivesAreCopiedOutReadAndRemoved() async throws {
+        let tree = try TestTree("disk-nested")
+        try stage(tree)
+        let vhd = [UInt8](try Data(contentsOf: URL(fileURLWithPath: tree.path("images/dynamic.vhd"))))
+        let vmdk = [UInt8](try Data(contentsOf: URL(fileURLWithPath: tree.path("images/stream.vmdk"))))
+        try tree.bytes("nested/backup.zip", try ArchiveBuilder.build(.zip, members: [ArchiveMember(name: "2021/staff.vhd", content: .bytes(vhd))]))
+        // An appliance export (.ova) is a tar holding a streamOptimized VMDK.
+        try tree.bytes("nested/appliance.ova", try ArchiveBuilder.build(.tar, members: [ArchiveMember(name: "appliance-disk1.vmdk", content: .bytes(vmdk))]))
+        try shell("rm -rf images", in: tree.root)
+        let spools = tree.path("spool")
+        try tree.directory("spool")
+        setenv("TMPDIR", spools, 1)
+        defer { unsetenv("TMPDIR") }
+        let (found, files) = try await found(tree)
+        for (container, prefix, folders) in [("nested/backup.zip!2021/staff.vhd", "p1/", true), ("nested/appliance.ova!appliance-disk1.vmdk", "p1/", true)] {
+            let base = tree.path(container)
+            #expect(files[base]?.status == .ok, "\(container): \(files[base]?.reason ?? "not scanned")")
+            for (relative, _) in diskImageFiles where relative.hasSuffix(".csv") || relative.hasSuffix(".txt") {
+                let inside = base + "!" + prefix + (folders ? relative : String(relative.split(separator: "/").last!))
+                #expect(found[inside] == found[tree.path("loose/" + relative)], "\(inside)")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spools).isEmpty, "the temporary copies are removed")
     }
 }
