@@ -96,6 +96,17 @@ import Testing
         #expect(files[tree.path("nesting.pst")]?.status == .ok)
         let contactItems = files.keys.filter { $0.hasPrefix(tree.path("contacts.pst") + "!") && $0.contains("/Contacts/(message ") }
         #expect(contactItems.count >= 3)
+        // A store attached to a mail is copied out and read like one on the share.
+        let store = [UInt8](try Data(contentsOf: URL(fileURLWithPath: nesting)))
+        var mail = Array("From: a@example.org\r\nTo: b@example.org\r\nSubject: old mail\r\nMIME-Version: 1.0\r\n".utf8)
+        mail += Array("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nattached\r\n".utf8)
+        mail += Array("--b\r\nContent-Type: application/vnd.ms-outlook\r\nContent-Disposition: attachment; filename=\"old.pst\"\r\n".utf8)
+        mail += Array("Content-Transfer-Encoding: base64\r\n\r\n".utf8) + Array(Data(store).base64EncodedString(options: .lineLength76Characters).utf8)
+        mail += Array("\r\n--b--\r\n".utf8)
+        let mailTree = try TestTree("pst-in-mail")
+        try mailTree.bytes("msg.eml", mail)
+        let (_, mailFiles) = try await scanTree(mailTree)
+        #expect(mailFiles.keys.contains { $0.hasPrefix(mailTree.path("msg.eml") + "!old.pst!") && $0.hasSuffix("/hello.txt") }, "the attached store's members")
     }
 
     @Test func damagedPSTAndAccessFilesEndWithRecordedStatuses() async throws {
