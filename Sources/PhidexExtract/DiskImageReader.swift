@@ -198,8 +198,7 @@ private final class ExtentAlias {
         guard count > 0, let extent = DiskImageReader.embeddedExtentName(UnsafeRawBufferPointer(rebasing: head[..<count])) else { return nil }
         let slash = file.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
         guard Array(file[slash...]) != Array(extent.utf8) else { return nil }
-        let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(base)/phidex-vmdk-XXXXXX".utf8CString)
+        var template = Array("\(SpooledFile.temporaryFolder)/phidex-vmdk-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { return nil }
         folder = Array(String(cString: made).utf8)
         path = folder + Array("/\(extent)".utf8)

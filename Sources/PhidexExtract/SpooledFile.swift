@@ -22,8 +22,7 @@ final class SpooledFile {
     /// Copies `prefix`, then the rest of `source`, into a new temporary file named `name`; fails past `limit` bytes.
     init(copying prefix: UnsafeRawBufferPointer, then source: any ByteSource, name: String, limit: Int64) throws(ReadFailure) {
         Self.sweepOnce
-        let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(base)/phidex-spool-\(getpid())-XXXXXX".utf8CString)
+        var template = Array("\(Self.temporaryFolder)/phidex-spool-\(getpid())-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw ReadFailure(reason: "no temporary folder for a copy: \(describeErrno(errno))", errno: errno) }
         folder = Array(String(cString: made).utf8)
         let safe = name.split(separator: "/").last.map { String($0) }.flatMap { $0.isEmpty || $0 == "." || $0 == ".." ? nil : $0 } ?? "member"
@@ -88,9 +87,14 @@ final class SpooledFile {
         _ = (folder + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { rmdir($0.baseAddress!) } }
     }
 
+    /// Where temporary files go: `$TMPDIR`, else /tmp.
+    static var temporaryFolder: String {
+        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
     /// Removes, once per process, spool folders left by processes that are gone (a killed scan).
     private static let sweepOnce: Void = {
-        let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let base = temporaryFolder
         guard let directory = opendir(base) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
