@@ -11,6 +11,15 @@
 
 /// Directory levels followed below a volume's root (a loop of hard-linked directories stops here too).
 #define PHIDEX_DISK_MAX_DEPTH 128
+/// Directories opened on one volume, and entries looked at without handing out a file, before the
+/// rest of the volume is given up as damaged: a hostile FAT whose directories point at each other
+/// would otherwise be walked for ever inside one call.
+#define PHIDEX_DISK_MAX_DIRECTORIES 4000000
+#define PHIDEX_DISK_MAX_IDLE_ENTRIES 8000000
+
+// tsk_img_malloc's layout of TSK_IMG_INFO is that of The Sleuth Kit 4.11 (Debian 12); later versions
+// keep their cache past the structure, which the qcow2 image below would overlap.
+_Static_assert(TSK_VERSION_NUM < 0x04120000, "qcow_image assumes The Sleuth Kit 4.11's TSK_IMG_INFO");
 
 typedef struct {
     TSK_FS_DIR *dir;
@@ -18,6 +27,9 @@ typedef struct {
     /// Length of `path` up to and including this directory's trailing '/'.
     size_t path_length;
     TSK_INUM_T address;
+    /// The directory's first data block (FAT numbers a directory by its entry, not its cluster:
+    /// a loop is seen by the block).
+    TSK_DADDR_T block;
 } phidex_disk_frame;
 
 struct phidex_disk {
@@ -32,6 +44,9 @@ struct phidex_disk {
     phidex_disk_frame stack[PHIDEX_DISK_MAX_DEPTH];
     int depth;
     int read_deleted;
+    /// On the current volume: directories opened, and entries looked at since the last file.
+    long directories;
+    long idle;
     /// The current member.
     TSK_FS_FILE *file;
     const TSK_FS_ATTR *attr;
@@ -85,8 +100,10 @@ static int push_root(phidex_disk *disk, const char *prefix, char *error, size_t 
         return 0;
     }
     snprintf(disk->path, sizeof disk->path, "%s", prefix);
-    disk->stack[0] = (phidex_disk_frame){root, 0, strlen(disk->path), disk->fs->root_inum};
+    disk->stack[0] = (phidex_disk_frame){root, 0, strlen(disk->path), disk->fs->root_inum, 0};
     disk->depth = 1;
+    disk->directories = 0;
+    disk->idle = 0;
     return 1;
 }
 
@@ -330,6 +347,28 @@ static int next_volume(phidex_disk *disk, phidex_disk_entry *entry) {
     return 0;
 }
 
+/// The first data block of a directory, or 0 when it has none that TSK lists.
+static TSK_DADDR_T first_block(TSK_FS_FILE *file) {
+    const TSK_FS_ATTR *attr = tsk_fs_file_attr_get(file);
+    if (attr == NULL) {
+        tsk_error_reset();
+        return 0;
+    }
+    if ((attr->flags & TSK_FS_ATTR_NONRES) && attr->nrd.run != NULL) return attr->nrd.run->addr;
+    return 0;
+}
+
+/// Gives up the rest of the current volume as damaged.
+static phidex_disk_kind give_up_volume(phidex_disk *disk, phidex_disk_entry *entry, const char *why) {
+    snprintf(disk->reason, sizeof disk->reason, "%s", why);
+    snprintf(disk->member, sizeof disk->member, "%.*s", (int)(disk->depth > 0 ? disk->stack[0].path_length : 0), disk->path);
+    close_fs(disk);
+    entry->kind = PHIDEX_DISK_DAMAGED;
+    entry->path = disk->member[0] ? disk->member : "(file system)";
+    entry->reason = disk->reason;
+    return entry->kind;
+}
+
 phidex_disk_kind phidex_disk_next(phidex_disk *disk, phidex_disk_entry *entry) {
     memset(entry, 0, sizeof *entry);
     if (next_named_stream(disk, entry)) return entry->kind;
@@ -347,6 +386,9 @@ phidex_disk_kind phidex_disk_next(phidex_disk *disk, phidex_disk_entry *entry) {
             disk->depth--;
             continue;
         }
+        if (++disk->idle > PHIDEX_DISK_MAX_IDLE_ENTRIES) {
+            return give_up_volume(disk, entry, "over 8,000,000 directory entries without a file (damaged or hostile directories); the rest of the volume not walked");
+        }
         TSK_FS_FILE *file = tsk_fs_dir_get(top->dir, top->index++);
         if (file == NULL) {
             tsk_error_reset();
@@ -358,8 +400,9 @@ phidex_disk_kind phidex_disk_next(phidex_disk *disk, phidex_disk_entry *entry) {
             tsk_fs_file_close(file);
             continue;
         }
-        // NTFS keeps its metadata ($MFT, $LogFile, $Extend, ...) as files in the root: not members.
-        if (disk->depth == 1 && name->name[0] == '$' && TSK_FS_TYPE_ISNTFS(disk->fs->ftype)) {
+        // NTFS keeps its metadata ($MFT, $LogFile, $Extend, ...) as the root's first 24 MFT entries:
+        // not members. Other names starting with '$' ($Recycle.Bin) are the user's.
+        if (disk->depth == 1 && name->name[0] == '$' && TSK_FS_TYPE_ISNTFS(disk->fs->ftype) && name->meta_addr < 24) {
             tsk_fs_file_close(file);
             continue;
         }
@@ -387,10 +430,16 @@ phidex_disk_kind phidex_disk_next(phidex_disk *disk, phidex_disk_entry *entry) {
         }
         if (meta->type == TSK_FS_META_TYPE_DIR) {
             TSK_INUM_T address = meta->addr;
+            TSK_DADDR_T block = first_block(file);
             tsk_fs_file_close(file);
             int loop = 0;
-            for (int level = 0; level < disk->depth; level++) loop |= disk->stack[level].address == address;
+            for (int level = 0; level < disk->depth; level++) {
+                loop |= disk->stack[level].address == address || (block != 0 && disk->stack[level].block == block);
+            }
             if (loop || deleted) continue;
+            if (++disk->directories > PHIDEX_DISK_MAX_DIRECTORIES) {
+                return give_up_volume(disk, entry, "over 4,000,000 directories on one volume (damaged or hostile directories); the rest of the volume not walked");
+            }
             if (disk->depth >= PHIDEX_DISK_MAX_DEPTH) {
                 entry->kind = PHIDEX_DISK_DAMAGED;
                 entry->path = disk->path;
@@ -408,13 +457,14 @@ phidex_disk_kind phidex_disk_next(phidex_disk *disk, phidex_disk_entry *entry) {
             size_t path_length = length + (size_t)written;
             disk->path[path_length++] = '/';
             disk->path[path_length] = 0;
-            disk->stack[disk->depth++] = (phidex_disk_frame){dir, 0, path_length, address};
+            disk->stack[disk->depth++] = (phidex_disk_frame){dir, 0, path_length, address, block};
             continue;
         }
         if (meta->type != TSK_FS_META_TYPE_REG) {
             tsk_fs_file_close(file);
             continue;
         }
+        disk->idle = 0;
         disk->file = file;
         disk->file_path_length = length + (size_t)written;
         disk->attr = NULL;

@@ -459,13 +459,23 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
         /* fall through */
     case STAGE_RTF:
         frame->stage = STAGE_ATTACHMENTS;
-        if (!frame->has_text
-            && (body(&pst->buffer, frame->message, pff.message_get_rtf_body_size, pff.message_get_rtf_body, pst->reason, sizeof pst->reason) == 1
-                || uncompressed_rtf(&pst->buffer, frame->message))) {
-            snprintf(pst->member, sizeof pst->member, "%s/(rtf)", pst->path);
-            entry->kind = PHIDEX_PST_MEMBER;
-            entry->path = pst->member;
-            return 1;
+        if (!frame->has_text) {
+            char why[256] = {0};
+            int rtf = body(&pst->buffer, frame->message, pff.message_get_rtf_body_size, pff.message_get_rtf_body, why, sizeof why);
+            if (rtf == 1 || uncompressed_rtf(&pst->buffer, frame->message)) {
+                snprintf(pst->member, sizeof pst->member, "%s/(rtf)", pst->path);
+                entry->kind = PHIDEX_PST_MEMBER;
+                entry->path = pst->member;
+                return 1;
+            }
+            if (rtf < 0) {
+                // An RTF body that neither libpff nor the raw property gives: said on an empty member.
+                snprintf(pst->failure, sizeof pst->failure, "its RTF body is not readable: %s", why);
+                snprintf(pst->member, sizeof pst->member, "%s/(rtf)", pst->path);
+                entry->kind = PHIDEX_PST_MEMBER;
+                entry->path = pst->member;
+                return 1;
+            }
         }
         /* fall through */
     case STAGE_ATTACHMENTS:
@@ -478,15 +488,28 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
                 return 1;
             }
             int type = 0;
-            pff.attachment_get_type(attachment, &type, &error);
-            pff.error_free(&error);
+            if (pff.attachment_get_type(attachment, &type, &error) != 1) {
+                pff.item_free(&attachment, NULL);
+                snprintf(pst->member, sizeof pst->member, "%s/(attachment %d)", pst->path, index + 1);
+                damaged(pst, entry, &error, "attachment type not readable");
+                return 1;
+            }
             if (type == LIBPFF_ATTACHMENT_TYPE_ITEM) {
                 libpff_item_t *attached = NULL;
                 int got = pff.attachment_get_item(attachment, &attached, &error);
                 frame->attached_messages++;
-                int length = snprintf(pst->path + frame->path_length, sizeof pst->path - frame->path_length,
-                    "/(attached message %d)", frame->attached_messages);
+                size_t room = sizeof pst->path - frame->path_length;
+                int length = snprintf(pst->path + frame->path_length, room, "/(attached message %d)", frame->attached_messages);
                 snprintf(pst->member, sizeof pst->member, "%s", pst->path);
+                if (length < 0 || (size_t)length >= room - 64) {
+                    pst->path[frame->path_length] = 0;
+                    if (attached) pff.item_free(&attached, NULL);
+                    pff.item_free(&attachment, NULL);
+                    entry->kind = PHIDEX_PST_DAMAGED;
+                    entry->path = pst->member;
+                    entry->reason = "path too long (folders and attached messages nested too deep); not read";
+                    return 1;
+                }
                 if (got != 1 || attached == NULL) {
                     pff.item_free(&attachment, NULL);
                     damaged(pst, entry, &error, "attached message not readable");
@@ -494,6 +517,7 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
                 }
                 if (pst->message_depth >= PHIDEX_PST_MESSAGE_DEPTH) {
                     pff.item_free(&attached, NULL);
+                    pff.item_free(&attachment, NULL);
                     entry->kind = PHIDEX_PST_DAMAGED;
                     entry->path = pst->member;
                     entry->reason = "attached messages nested too deep; not read";
@@ -546,7 +570,17 @@ phidex_pst_kind phidex_pst_next(phidex_pst *pst, phidex_pst_entry *entry) {
         pst->path[frame->path_length] = 0;
         if (frame->next_message < frame->messages) {
             int index = frame->next_message++;
-            int length = snprintf(pst->path + frame->path_length, sizeof pst->path - frame->path_length, "(message %d)", index + 1);
+            size_t room = sizeof pst->path - frame->path_length;
+            int length = snprintf(pst->path + frame->path_length, room, "(message %d)", index + 1);
+            if (length < 0 || (size_t)length >= room - 64) {
+                pst->path[frame->path_length] = 0;
+                snprintf(pst->member, sizeof pst->member, "%s", pst->path);
+                entry->kind = PHIDEX_PST_DAMAGED;
+                entry->path = pst->member;
+                entry->reason = "path too long (folders nested too deep); not read";
+                frame->next_message = frame->messages;
+                return entry->kind;
+            }
             libpff_item_t *message = NULL;
             if (pff.folder_get_sub_message(frame->folder, index, &message, &error) != 1 || message == NULL) {
                 snprintf(pst->member, sizeof pst->member, "%s", pst->path);
@@ -555,7 +589,15 @@ phidex_pst_kind phidex_pst_next(phidex_pst *pst, phidex_pst_entry *entry) {
             push_message(pst, message, NULL, frame->path_length + (size_t)length);
             continue;
         }
-        if (frame->next_folder < frame->folders && pst->folder_depth < PHIDEX_PST_FOLDER_DEPTH) {
+        if (frame->next_folder < frame->folders && pst->folder_depth >= PHIDEX_PST_FOLDER_DEPTH) {
+            snprintf(pst->member, sizeof pst->member, "%s", pst->path);
+            entry->kind = PHIDEX_PST_DAMAGED;
+            entry->path = pst->member;
+            entry->reason = "folders nested over 64 levels deep; the deeper ones not read";
+            frame->next_folder = frame->folders;
+            return entry->kind;
+        }
+        if (frame->next_folder < frame->folders) {
             int index = frame->next_folder++;
             libpff_item_t *folder = NULL;
             if (pff.folder_get_sub_folder(frame->folder, index, &folder, &error) != 1 || folder == NULL) {

@@ -36,6 +36,8 @@ final class ArchiveReader {
 
     private let handle: OpaquePointer
     private let upstream: Upstream
+    /// What the content was recognized as.
+    let format: ContainerFormat
 
     /// Bytes taken from the source so far (compressed input).
     var bytesConsumed: Int64 { upstream.consumed }
@@ -53,6 +55,7 @@ final class ArchiveReader {
     ) throws(ReadFailure) {
         guard let handle = archive_read_new() else { throw ReadFailure(reason: "libarchive: out of memory") }
         self.handle = handle
+        self.format = format
         upstream = Upstream(source: source, prefix: prefix, file: prefix.isEmpty ? seekable : nil)
         archive_read_support_filter_all(handle)
         // Only the format the content was recognized as: other bidders read ahead (ISO 9660

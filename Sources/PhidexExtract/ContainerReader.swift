@@ -16,12 +16,17 @@ protocol ContainerReader: AnyObject {
     /// Whether members are decompressed from what the reader takes (`bytesConsumed` then measures
     /// a member's compressed size, and a member's own ratio limit applies).
     var decompresses: Bool { get }
+    /// Whether moving past the rest of a member costs no decoding (a zip's entries carry their
+    /// compressed sizes; a tar.gz's next member lies behind the rest of this one's stream).
+    var skipsMembersCheaply: Bool { get }
 }
 
 extension ContainerReader {
     var decompresses: Bool { false }
+    var skipsMembersCheaply: Bool { true }
 }
 
 extension ArchiveReader: ContainerReader {
     var decompresses: Bool { true }
+    var skipsMembersCheaply: Bool { format == .zip }
 }

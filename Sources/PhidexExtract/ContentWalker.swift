@@ -176,7 +176,8 @@ public final class ContentWalker {
                         member.reason = "a deleted file (its directory entry is unallocated), read because --deleted was given"
                     }
                 }
-                readable = readable || member.status == .ok || member.container != nil
+                // A carved volume was read (as raw bytes): the container is not rescanned whole.
+                readable = readable || member.status == .ok || member.container != nil || header.carved != nil
                 worst.add(member)
                 settled(member)
             }

@@ -29,11 +29,17 @@ final class DBFReader: ContainerReader {
     private var line: [UInt8] = []
     private var lineOffset = 0
     private var record: [UInt8]
+    /// Memo fields that point at a memo file not found beside the table, or at blocks not in it.
+    private var memoMissing = false
+    private var memoProblems = 0
+    /// The table is a member of another container: no memo file can be looked for beside it.
+    private let nested: Bool
     let isSingleStream = false
     var bytesConsumed: Int64 { input.consumed }
 
     init(source: any ByteSource, prefix: UnsafeRawBufferPointer, file: FileSource?) throws(ReadFailure) {
         input = BufferedInput(source: source, prefix: prefix)
+        nested = file == nil
         let header = try input.take(32)
         guard header.count == 32, let layout = Self.layout(header) else { throw ReadFailure(reason: "not a dBase table header") }
         let descriptors = try input.take(layout.headerLength - 32)
@@ -51,7 +57,10 @@ final class DBFReader: ContainerReader {
         }
         self.fields = fields
         recordLength = layout.recordLength
-        recordsLeft = layout.records
+        // A header's record count can be stale (a table copied while open, a crash): records the file
+        // holds past it are read too.
+        let held = file.map { Int(($0.entry.size - Int64(layout.headerLength)) / Int64(layout.recordLength)) } ?? 0
+        recordsLeft = max(layout.records, held)
         record = [UInt8](repeating: 0, count: layout.recordLength)
         memo = fields.contains(where: { $0.type == 0x4D || $0.type == 0x47 }) ? file.flatMap { MemoFile(beside: $0.entry.osPath) } : nil
         line = fields.map(\.name).joined(separator: "\t").utf8.map { $0 } + [0x0A]
@@ -67,7 +76,21 @@ final class DBFReader: ContainerReader {
         var written = 0
         while written < buffer.count {
             if lineOffset == line.count {
-                guard !done, recordsLeft > 0 else { break }
+                guard !done, recordsLeft > 0 else {
+                    // Said once the rows are read: memos the table points at but that could not be read.
+                    if memoMissing || memoProblems > 0, written == 0 {
+                        let missing = memoMissing
+                        memoMissing = false
+                        let problems = memoProblems
+                        memoProblems = 0
+                        throw ReadFailure(reason: missing
+                            ? nested
+                                ? "its memo fields point at a memo file, not joined to a table inside another container; their text was not read"
+                                : "its memo fields point at a memo file (.fpt, .dbt) not found beside the table; their text was not read"
+                            : "\(problems) memo\(problems == 1 ? "" : "s") not readable in its memo file")
+                    }
+                    break
+                }
                 let bytes = try input.take(recordLength)
                 recordsLeft -= 1
                 // A record cut short (a truncated table) ends the rows; the ones before it were read.
@@ -108,12 +131,19 @@ final class DBFReader: ContainerReader {
                 line.append(contentsOf: String(Int32(bitPattern: UInt32(Self.littleEndian(value)))).utf8)
             case 0x59 where field.length == 8:  // Y: currency, 1/10,000 units
                 let raw = Int64(bitPattern: Self.littleEndian(value))
-                line.append(contentsOf: "\(raw / 10_000).\(String(abs(raw % 10_000)).leftPadded(4))".utf8)
+                let magnitude = raw.magnitude
+                line.append(contentsOf: "\(raw < 0 ? "-" : "")\(magnitude / 10_000).\(String(magnitude % 10_000).leftPadded(4))".utf8)
             case 0x4D, 0x47:  // M (memo), G (general): a block number in the memo file
                 let block = field.length == 4
                     ? Int(Self.littleEndian(value))
-                    : Int(String(decoding: value.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)) ?? 0
-                if block > 0, field.type == 0x4D, let text = memo?.text(at: block) { append(text[...]) }
+                    : Int(String(decoding: value.filter { $0 >= 0x30 && $0 <= 0x39 }.prefix(12), as: UTF8.self)) ?? 0
+                if block > 0, field.type == 0x4D {
+                    if let memo {
+                        if let text = memo.text(at: block) { append(text[...]) } else { memoProblems += 1 }
+                    } else {
+                        memoMissing = true
+                    }
+                }
             case 0x42 where field.length == 8, 0x4F where field.length == 8, 0x30:  // B/O doubles, _NullFlags: not text
                 break
             default:
@@ -222,7 +252,9 @@ private final class MemoFile {
 
     /// The text of the memo starting at `block`.
     func text(at block: Int) -> [UInt8]? {
-        let offset = off_t(block * blockSize)
+        let (product, overflow) = block.multipliedReportingOverflow(by: blockSize)
+        guard !overflow, product < Int64.max / 2 else { return nil }
+        let offset = off_t(product)
         var head = [UInt8](repeating: 0, count: 8)
         guard pread(descriptor, &head, 8, offset) == 8 else { return nil }
         if foxPro || dBaseIV {

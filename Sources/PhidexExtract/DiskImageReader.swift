@@ -164,9 +164,11 @@ final class DiskImageReader: ContainerReader {
     /// The extent file name a sparse VMDK's embedded descriptor gives (`RW 4192256 SPARSE "disk.vmdk"`).
     static func embeddedExtentName(_ head: UnsafeRawBufferPointer) -> String? {
         guard head.count >= 64, ContainerFormat.starts(head, Array("KDMV".utf8)) else { return nil }
-        func le64(_ at: Int) -> Int { (0..<8).reduce(0) { $0 | Int(head[at + $1]) << (8 * $1) } }
-        let offset = le64(28) * 512, size = le64(36) * 512
-        guard offset > 0, size > 0, offset < head.count else { return nil }
+        func le64(_ at: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(head[at + $1]) << (8 * UInt64($1)) } }
+        // Sector counts from the file: checked against what was read before any arithmetic.
+        let offsetSectors = le64(28), sizeSectors = le64(36)
+        guard offsetSectors > 0, sizeSectors > 0, offsetSectors < UInt64(head.count / 512) else { return nil }
+        let offset = Int(offsetSectors) * 512, size = Int(min(sizeSectors, UInt64(head.count / 512))) * 512
         let text = String(decoding: head[offset..<min(head.count, offset + size)].prefix { $0 != 0 }, as: UTF8.self)
         for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("RW ") || line.hasPrefix("RDONLY ") {
             let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)

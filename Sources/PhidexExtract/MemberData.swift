@@ -13,6 +13,8 @@ final class MemberData: ByteSource {
     private var ownLimit = false
     /// The archive's compressed bytes taken before this member's first byte.
     private let consumedBefore: Int64
+    /// libarchive's read-ahead buffer (ArchiveReader's upstream reads).
+    static let readAheadSlack: Int64 = 256 << 10
 
     init(reader: any ContainerReader, budget: WalkBudget) {
         self.reader = reader
@@ -33,15 +35,23 @@ final class MemberData: ByteSource {
         bytesRead += Int64(count)
         // A member that decodes to over `ratio` times what it took from its archive is a bomb of
         // its own: it stops here, recorded `limit:ratio`, and the archive's next member is read.
+        // The compressed bytes are counted as the archive reads them, a read-ahead buffer at a time:
+        // a member whose bytes were already buffered took up to one buffer, not none.
         if reader.decompresses, bytesRead >= budget.limits.ratioFloor,
-            bytesRead / max(1, reader.bytesConsumed - consumedBefore) > budget.limits.ratio
+            bytesRead / max(reader.bytesConsumed - consumedBefore, Self.readAheadSlack) > budget.limits.ratio
         {
             limitHit = .ratio
-            ownLimit = true
-            budget.forgiven += bytesRead
-            budget.bombs += 1
-            // Many bomb members are one bomb: past a few, the whole file stops at the ratio limit.
-            if budget.bombs >= WalkBudget.bombMembers { budget.stop(.ratio) }
+            if reader.skipsMembersCheaply {
+                ownLimit = true
+                budget.forgiven += bytesRead
+                budget.bombs += 1
+                // Many bomb members are one bomb: past a few, the whole file stops at the ratio limit.
+                if budget.bombs >= WalkBudget.bombMembers { budget.stop(.ratio) }
+            } else {
+                // Skipping the rest of a member of a compressed stream (a tar.gz, a solid 7z) means
+                // decoding it, out of reach of every limit: the whole file stops here instead.
+                budget.stop(.ratio)
+            }
         }
         budget.add(count)
         return count

@@ -92,7 +92,9 @@ final class SpooledFile {
         getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
-    /// Removes, once per process, spool folders left by processes that are gone (a killed scan).
+    /// Removes, once per process, spool folders left by processes that are gone (a killed scan):
+    /// only real folders (never a link), owned by this user, mode 0700, and only the files in them,
+    /// through descriptors (another user cannot redirect the removal with a link).
     private static let sweepOnce: Void = {
         let base = temporaryFolder
         guard let directory = opendir(base) else { return }
@@ -104,10 +106,18 @@ final class SpooledFile {
                 kill(pid, 0) != 0 && errno == ESRCH
             else { continue }
             let folder = base + "/" + name
-            guard let inner = opendir(folder) else { continue }
+            let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid(), info.st_mode & 0o777 == 0o700,
+                let inner = fdopendir(fd)
+            else {
+                close(fd)
+                continue
+            }
             while let file = readdir(inner) {
                 let child = withUnsafeBytes(of: file.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if child != "." && child != ".." { unlink(folder + "/" + child) }
+                if child != "." && child != ".." { unlinkat(dirfd(inner), child, 0) }
             }
             closedir(inner)
             rmdir(folder)
