@@ -1,5 +1,6 @@
 // Reading a date the ways records print it (identifiers.md): 03/14/1962,
-// 3/14/1962, 03-14-1962, 03/14/62, 1962-03-14 (and with an ISO time),
+// 3/14/1962, 03-14-1962, 03/14/62, 1962-03-14 (and with an ISO time, or a
+// database's `1962-03-14 00:00:00`, `3/14/1962 12:00:00 AM`),
 // 19620314 (HL7, C-CDA, with a time and zone), 14.03.1962 (day first, as dots
 // say in Europe), 14/03/1962 (day first when it cannot be a month), 14-Mar-1962,
 // March 14, 1962, March 14th, 1962, Mar 14 1962, 14 March 1962. Only plausible
@@ -35,9 +36,39 @@ struct DateShape: Equatable {
             while timeEnd < bytes.count, ContextWords.isDigit(bytes[timeEnd]) || [0x3A, 0x2E, 0x2B, 0x2D, 0x5A].contains(bytes[timeEnd]) { timeEnd += 1 }
             date.length += timeEnd - end
             end = timeEnd
+        } else if let time = timeOfDay(bytes, after: end) {
+            // A database's or a spreadsheet's date and time (`1962-03-14 00:00:00`, Access's and
+            // Excel's `3/14/1962 12:00:00 AM`): the date part is the date; a cell holds both.
+            date.length += time
+            end += time
         }
         if end < bytes.count && ContextWords.isAlphanumeric(bytes[end]) { return nil }
         return date
+    }
+
+    /// The length of ` HH:MM[:SS[.fff]][ AM|PM]` at `at`, or nil.
+    private static func timeOfDay(_ b: UnsafeRawBufferPointer, after at: Int) -> Int? {
+        guard at + 5 < b.count, b[at] == 0x20, ContextWords.isDigit(b[at + 1]) else { return nil }
+        var i = at + 1
+        let hour = digits(b, i, limit: 2)
+        i += hour.count
+        guard hour.value <= 23, i + 2 < b.count, b[i] == 0x3A else { return nil }
+        let minute = digits(b, i + 1, limit: 2)
+        guard minute.count == 2, minute.value <= 59 else { return nil }
+        i += 3
+        if i + 2 < b.count, b[i] == 0x3A, digits(b, i + 1, limit: 2).count == 2 {
+            i += 3
+            if i + 1 < b.count, b[i] == 0x2E, ContextWords.isDigit(b[i + 1]) {
+                i += 1
+                while i < b.count && ContextWords.isDigit(b[i]) { i += 1 }
+            }
+        }
+        if i + 2 < b.count, b[i] == 0x20, ContextWords.lower(b[i + 2]) == 0x6D,
+            [0x61, 0x70].contains(ContextWords.lower(b[i + 1])), i + 3 >= b.count || !ContextWords.isAlphanumeric(b[i + 3])
+        {
+            i += 3  // AM, PM
+        }
+        return i - at
     }
 
     static func isValid(_ d: DateShape) -> Bool {
