@@ -358,6 +358,17 @@ static TSK_DADDR_T first_block(TSK_FS_FILE *file) {
     return 0;
 }
 
+/// Whether an NTFS file carries EFS's `$EFS` logged utility stream (its data is then encrypted).
+static int has_efs_stream(TSK_FS_FILE *file) {
+    int count = tsk_fs_file_attr_getsize(file);
+    for (int i = 0; i < count; i++) {
+        const TSK_FS_ATTR *attr = tsk_fs_file_attr_get_idx(file, i);
+        if (attr && attr->type == TSK_FS_ATTR_TYPE_NTFS_LOG && attr->name && strcmp(attr->name, "$EFS") == 0) return 1;
+    }
+    tsk_error_reset();
+    return 0;
+}
+
 /// Gives up the rest of the current volume as damaged.
 static phidex_disk_kind give_up_volume(phidex_disk *disk, phidex_disk_entry *entry, const char *why) {
     snprintf(disk->reason, sizeof disk->reason, "%s", why);
@@ -477,6 +488,7 @@ phidex_disk_kind phidex_disk_next(phidex_disk *disk, phidex_disk_entry *entry) {
         entry->mtime_ns = (int64_t)meta->mtime * 1000000000 + (int64_t)meta->mtime_nano;
         entry->has_mtime = meta->mtime != 0;
         entry->deleted = deleted;
+        entry->encrypted = TSK_FS_TYPE_ISNTFS(disk->fs->ftype) && has_efs_stream(file);
         return entry->kind;
     }
 }

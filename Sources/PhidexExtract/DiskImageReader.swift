@@ -64,9 +64,10 @@ final class DiskImageReader: ContainerReader {
         let reason = entry.reason.map { String(cString: $0) }
         switch kind {
         case PHIDEX_DISK_FILE:
+            // An EFS-encrypted NTFS file: recorded `encrypted`, its ciphertext not read.
             return .member(ArchiveReader.Member(
                 name: name, mtimeNanoseconds: entry.has_mtime != 0 ? entry.mtime_ns : nil, isRegularFile: true,
-                isEncrypted: false, deleted: entry.deleted != 0))
+                isEncrypted: entry.encrypted != 0, deleted: entry.deleted != 0))
         case PHIDEX_DISK_VOLUME:
             return .member(ArchiveReader.Member(name: name, mtimeNanoseconds: nil, isRegularFile: true, isEncrypted: false, carved: reason))
         case PHIDEX_DISK_DAMAGED:

@@ -33,6 +33,8 @@ typedef struct {
     int has_mtime;
     /// The file's name is unallocated (a deleted file; only with `read_deleted`).
     int deleted;
+    /// An NTFS file encrypted with EFS (a `$EFS` logged utility stream): its bytes are ciphertext.
+    int encrypted;
     /// Why: for a VOLUME, why it is carved; for DAMAGED, what failed. Never file content.
     const char *reason;
 } phidex_disk_entry;
