@@ -191,18 +191,38 @@ static void append(phidex_bytes *bytes, const void *data, size_t count) {
 
 static void append_text(phidex_bytes *bytes, const char *text) { append(bytes, text, strlen(text)); }
 
+/// A property of `item` (record set `set`, type `type`; `value_type` 0 with `flags` matching any):
+/// its entry, which `release_property` frees with its record set; NULL when it has none.
+typedef struct {
+    libpff_record_set_t *set;
+    libpff_record_entry_t *entry;
+} pff_property;
+
+static pff_property find_property(libpff_item_t *item, int set, uint32_t type, uint32_t value_type, uint8_t flags) {
+    pff_property found = {NULL, NULL};
+    libpff_error_t *error = NULL;
+    if (pff.item_get_record_set_by_index(item, set, &found.set, &error) != 1
+        || pff.record_set_get_entry_by_type(found.set, type, value_type, &found.entry, flags, &error) != 1) {
+        found.entry = NULL;
+    }
+    pff.error_free(&error);
+    return found;
+}
+
+static void release_property(pff_property *property) {
+    if (property->entry) pff.record_entry_free(&property->entry, NULL);
+    if (property->set) pff.record_set_free(&property->set, NULL);
+}
+
 /// A string property of `item` (record set `set`), appended after `label`; returns whether it had one.
 static int append_property(phidex_bytes *bytes, libpff_item_t *item, int set, uint32_t type, const char *label) {
-    libpff_record_set_t *record_set = NULL;
-    libpff_record_entry_t *entry = NULL;
+    pff_property property = find_property(item, set, type, 0, LIBPFF_ENTRY_VALUE_FLAG_MATCH_ANY_VALUE_TYPE);
     libpff_error_t *error = NULL;
     int ok = 0;
     size_t size = 0;
-    if (pff.item_get_record_set_by_index(item, set, &record_set, &error) == 1
-        && pff.record_set_get_entry_by_type(record_set, type, 0, &entry, LIBPFF_ENTRY_VALUE_FLAG_MATCH_ANY_VALUE_TYPE, &error) == 1
-        && pff.record_entry_get_data_as_utf8_string_size(entry, &size, &error) == 1 && size > 1) {
+    if (property.entry && pff.record_entry_get_data_as_utf8_string_size(property.entry, &size, &error) == 1 && size > 1) {
         uint8_t *value = malloc(size);
-        if (value != NULL && pff.record_entry_get_data_as_utf8_string(entry, value, size, &error) == 1) {
+        if (value != NULL && pff.record_entry_get_data_as_utf8_string(property.entry, value, size, &error) == 1) {
             if (label) append_text(bytes, label);
             append(bytes, value, strnlen((const char *)value, size));
             ok = 1;
@@ -210,8 +230,7 @@ static int append_property(phidex_bytes *bytes, libpff_item_t *item, int set, ui
         free(value);
     }
     pff.error_free(&error);
-    if (entry) pff.record_entry_free(&entry, NULL);
-    if (record_set) pff.record_set_free(&record_set, NULL);
+    release_property(&property);
     return ok;
 }
 
@@ -239,25 +258,20 @@ static int body(phidex_bytes *bytes, libpff_item_t *message,
 
 /// The raw PR_RTF_COMPRESSED property when it holds uncompressed RTF ("MELA"), which libpff does not decode.
 static int uncompressed_rtf(phidex_bytes *bytes, libpff_item_t *message) {
-    libpff_record_set_t *set = NULL;
-    libpff_record_entry_t *entry = NULL;
+    pff_property property = find_property(message, 0, PHIDEX_PST_RTF_COMPRESSED, LIBPFF_VALUE_TYPE_BINARY_DATA, 0);
     libpff_error_t *error = NULL;
     int found = 0;
-    if (pff.item_get_record_set_by_index(message, 0, &set, &error) == 1
-        && pff.record_set_get_entry_by_type(set, PHIDEX_PST_RTF_COMPRESSED, LIBPFF_VALUE_TYPE_BINARY_DATA, &entry, 0, &error) == 1) {
-        size_t size = 0;
-        if (pff.record_entry_get_data_size(entry, &size, &error) == 1 && size > 16) {
-            uint8_t *data = malloc(size);
-            if (data && pff.record_entry_get_data(entry, data, size, &error) == 1 && memcmp(data + 8, "MELA", 4) == 0) {
-                append(bytes, data + 16, size - 16);
-                found = 1;
-            }
-            free(data);
+    size_t size = 0;
+    if (property.entry && pff.record_entry_get_data_size(property.entry, &size, &error) == 1 && size > 16) {
+        uint8_t *data = malloc(size);
+        if (data && pff.record_entry_get_data(property.entry, data, size, &error) == 1 && memcmp(data + 8, "MELA", 4) == 0) {
+            append(bytes, data + 16, size - 16);
+            found = 1;
         }
+        free(data);
     }
     pff.error_free(&error);
-    if (entry) pff.record_entry_free(&entry, NULL);
-    if (set) pff.record_set_free(&set, NULL);
+    release_property(&property);
     return found;
 }
 
@@ -275,13 +289,10 @@ static const struct { uint32_t tag; const char *label; } item_fields[] = {
 
 /// A PT_SYSTIME property as a date (YYYY-MM-DD) after `label`.
 static void append_date(phidex_bytes *bytes, libpff_item_t *item, uint32_t type, const char *label) {
-    libpff_record_set_t *record_set = NULL;
-    libpff_record_entry_t *entry = NULL;
+    pff_property property = find_property(item, 0, type, 0x0040 /* PT_SYSTIME */, 0);
     libpff_error_t *error = NULL;
     uint8_t data[8];
-    if (pff.item_get_record_set_by_index(item, 0, &record_set, &error) == 1
-        && pff.record_set_get_entry_by_type(record_set, type, 0x0040, &entry, 0, &error) == 1
-        && pff.record_entry_get_data(entry, data, sizeof data, &error) == 1) {
+    if (property.entry && pff.record_entry_get_data(property.entry, data, sizeof data, &error) == 1) {
         uint64_t filetime = 0;
         for (int i = 7; i >= 0; i--) filetime = filetime << 8 | data[i];
         // 100 ns ticks since 1601 to days since 1970, then the civil date (Hinnant's algorithm).
@@ -295,8 +306,7 @@ static void append_date(phidex_bytes *bytes, libpff_item_t *item, uint32_t type,
         append_text(bytes, text);
     }
     pff.error_free(&error);
-    if (entry) pff.record_entry_free(&entry, NULL);
-    if (record_set) pff.record_set_free(&record_set, NULL);
+    release_property(&property);
 }
 
 /// The message's headers and plain body as one text.
