@@ -16,7 +16,14 @@ static inline int phidex_xml_line(xmlParserCtxtPtr context) {
     return context != NULL && context->input != NULL ? context->input->line : 0;
 }
 
-// The structured error of the parse so far, or NULL.
-static inline const char *phidex_xml_error_message(xmlParserCtxtPtr context) {
-    return context != NULL && context->lastError.code != 0 ? context->lastError.message : NULL;
+
+// The code of the parse's last error (libxml2's xmlParserErrors), 0 when none: reasons name the kind
+// of error by its code, never by libxml2's message, which quotes the document's names and text.
+static inline int phidex_xml_error_code(xmlParserCtxtPtr context) {
+    return context != NULL ? context->lastError.code : 0;
+}
+
+// Whether the parser stopped calling back (an error it does not recover from).
+static inline int phidex_xml_halted(xmlParserCtxtPtr context) {
+    return context == NULL || context->disableSAX != 0 || context->instate == XML_PARSER_EOF;
 }

@@ -169,7 +169,12 @@ public final class ContentWalker {
                 } else if let carved = header.carved {
                     member = readCarved(reader, member, because: carved, content: content)
                 } else if part == .sharedStrings, let tables {
-                    member.reason = "its \(tables.stringCount) strings are read in the sheets that use them"
+                    if let failure = tables.failure {
+                        member.status = .error
+                        member.reason = "its \(tables.stringCount) strings are read in the sheets that use them, but not all of the workbook's strings and styles were readable: \(failure)"
+                    } else {
+                        member.reason = "its \(tables.stringCount) strings are read in the sheets that use them"
+                    }
                 } else {
                     member = readMember(reader, member, part: part, tables: tables, content: content, settled: settled)
                     if header.deleted && member.status == .ok && member.reason == nil {
@@ -297,9 +302,14 @@ public final class ContentWalker {
     /// and rewinds it. Nil when it has neither (a docx, a pptx) or cannot be read.
     private func spreadsheetTables(in source: any SeekableByteSource) -> SpreadsheetTables? {
         defer { _ = source.seek(to: 0, whence: SEEK_SET) }
-        guard source.seek(to: 0, whence: SEEK_SET) == 0,
-            let reader = try? ArchiveReader(format: .zip, source: source, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: source)
-        else { return nil }
+        guard source.seek(to: 0, whence: SEEK_SET) == 0 else { return nil }
+        let reader: ArchiveReader
+        do {
+            reader = try ArchiveReader(format: .zip, source: source, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: source)
+        } catch {
+            // The walk that follows opens the same zip and records why it cannot.
+            return nil
+        }
         let tables = SpreadsheetTables()
         var found = false
         let sink = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
@@ -315,7 +325,12 @@ public final class ContentWalker {
             found = true
             let data = MemberData(reader: reader, budget: budget)
             let markup = MarkupTextSource(data, prefix: UnsafeRawBufferPointer(start: nil, count: 0), dialect: .xml, rendering: rendering)
-            while let count = try? markup.read(into: sink), count > 0 {}
+            do {
+                while try markup.read(into: sink) > 0 {}
+            } catch {
+                // What was read before and after the fault is kept; the part says what went wrong.
+                if tables.failure == nil { tables.failure = "\(header.name ?? "a part"): \(error.reason)" }
+            }
         }
         return found ? tables : nil
     }

@@ -141,12 +141,16 @@ final class MarkupTextSource: ByteSource {
             : xmlParseChunk(context, bytes, Int32(count), last)
         if count == 0 { ended = true }
         if status != 0 && dialect == .xml && context!.pointee.wellFormed == 0 {
-            let message = phidex_xml_error_message(context).map { String(cString: $0) } ?? "parse error \(status)"
-            let clean = message.trimmingCharacters(while: { $0 == "\n" || $0 == " " })
+            // libxml2 reads on in recovery mode: what follows the fault is still text. The part is
+            // recorded `error` all the same, its reason naming the kind of fault and where, never
+            // libxml2's message (it quotes the document's own names and text).
+            let halted = phidex_xml_halted(context) != 0
             if failure == nil {
-                failure = ReadFailure(reason: "not well-formed XML at line \(phidex_xml_line(context)): \(clean); the rest not read")
+                let kind = Self.describe(xmlError: phidex_xml_error_code(context))
+                failure = ReadFailure(reason: "not well-formed XML at line \(phidex_xml_line(context)) (\(kind))"
+                    + (halted ? "; the rest not read" : "; read on past it"))
             }
-            ended = true
+            if halted { ended = true }
         }
     }
 
@@ -175,7 +179,8 @@ final class MarkupTextSource: ByteSource {
                 this.rendering.end(MarkupName(pointer: localname), this.output)
             }
             guard let context = xmlCreatePushParserCtxt(&handler, user, nil, 0, nil) else { return nil }
-            xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+            xmlCtxtUseOptions(
+                context, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
             return context
         case .html:
             handler.startElement = { user, name, attributes in
@@ -193,6 +198,25 @@ final class MarkupTextSource: ByteSource {
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue
             htmlCtxtUseOptions(context, Int32(options))
             return context
+        }
+    }
+
+    /// A libxml2 error code in words (xmlParserErrors): the kind of fault, not the document's text.
+    static func describe(xmlError code: Int32) -> String {
+        switch code {
+        case 4: "document empty"
+        case 5: "document ends early"
+        case 9: "a character XML does not allow"
+        case 23: "an entity reference without its semicolon"
+        case 26, 27: "an undefined entity"
+        case 68: "a name missing"
+        case 73, 74: "an unclosed tag"
+        case 76: "mismatched tags"
+        case 77: "a tag not closed at the end"
+        case 86: "content after the document"
+        case 89, 90: "an entity loop or an entity across elements"
+        case 0: "a parse error"
+        default: "libxml2 error \(code)"
         }
     }
 

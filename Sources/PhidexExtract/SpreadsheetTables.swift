@@ -13,6 +13,8 @@ final class SpreadsheetTables {
     private(set) var dateStyles: [Bool] = []
 
     var stringCount: Int { ends.count }
+    /// Why the strings or styles could not all be read (the sheets are read with what could be).
+    var failure: String?
 
     /// Shared string `index`, if there is one.
     func string(_ index: Int) -> ArraySlice<UInt8>? {
