@@ -21,7 +21,7 @@ struct CheckCommand: AsyncParsableCommand {
             hash, never by value; it belongs with the index key that wrote it.
 
             Exit status: 0 when the policy passes, 1 when it fails, 2 on error (including a scan \
-            that could not complete), 130 when interrupted.
+            that could not complete), 130 when interrupted (143 on SIGTERM, 129 on SIGHUP).
             """)
 
     @Argument(help: ArgumentHelp("Directories or files to check.", valueName: "root"))
@@ -73,7 +73,7 @@ struct CheckCommand: AsyncParsableCommand {
         defer { interrupts.stop() }
         let result: ScanResult
         do { result = try await scan.value } catch let error as IndexError { throw Failure(error.message) }
-        if result.status == .interrupted { throw ExitCode(130) }
+        if result.status == .interrupted { throw ExitCode(interrupts.exitStatus) }
         guard result.status == .completed else { throw Failure("the scan did not complete (\(result.status.rawValue))") }
 
         let reader = try indexOptions.reader()

@@ -21,7 +21,7 @@ struct Phidex: AsyncParsableCommand {
               phidex query --type ssn --under /mnt/backups/hr
 
             Exit status: 0 success (query: found), 1 query found nothing, 2 could not run, \
-            130 interrupted.
+            130 interrupted (143 on SIGTERM, 129 on SIGHUP).
             """,
         version: "0.1.0",
         subcommands: [

@@ -22,7 +22,7 @@ struct ScanCommand: AsyncParsableCommand {
             are skipped unless asked for, and recorded as skipped. Each scan adds a run to the index.
 
             Exit status: 0 when the scan completed (even if some files could not be read), 2 when \
-            it could not run, 130 when interrupted (the run is kept, marked interrupted).
+            it could not run, 130 when interrupted by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP (the run is kept, marked interrupted).
             """)
 
     @Argument(help: ArgumentHelp("Directories or files to scan.", valueName: "root"))
@@ -112,7 +112,7 @@ struct ScanCommand: AsyncParsableCommand {
                     + "\(Formatting.bytes(totals.bytesScanned)) in \(String(format: "%.2f", seconds)) s (\(rate)/s); "
                     + "\(totals.findings) findings; index \(options.index.path)")
         }
-        if result.status == .interrupted { throw ExitCode(130) }
+        if result.status == .interrupted { throw ExitCode(interrupts.exitStatus) }
     }
 
     /// " (N unchanged, not read again; M copies of files already read)", or nothing.
@@ -152,34 +152,3 @@ final class ProgressLine: Sendable {
         Terminal.writeAll(2, Array("\r\u{1B}[K".utf8))
     }
 }
-
-/// The first Ctrl-C asks the scan to stop cleanly (the run is kept as interrupted); a second exits at once.
-final class InterruptHandler {
-    private let source: any DispatchSourceSignal
-
-    init(_ onInterrupt: @escaping @Sendable () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let count = Mutex(0)
-        source.setEventHandler {
-            let seen = count.withLock { value -> Int in
-                value += 1
-                return value
-            }
-            if seen == 1 {
-                Terminal.note("\nphidex: interrupted; finishing the index (Ctrl-C again to quit at once)")
-                onInterrupt()
-            } else {
-                _exit(130)
-            }
-        }
-        source.resume()
-        self.source = source
-    }
-
-    func stop() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
-    }
-}
-

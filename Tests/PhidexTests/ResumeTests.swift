@@ -94,4 +94,37 @@ import Testing
         #expect(result.findings.count == expected.findings.count)
         #expect(result.findings == expected.findings)
     }
+
+    @Test(arguments: [(SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
+    func aTerminatedScanFinishesItsIndexAsInterrupted(_ signalNumber: Int32, _ status: Int32) throws {
+        // What systemd, a cron timeout or a container runtime sends: the same clean stop as Ctrl-C.
+        let tree = try TestTree("resume-term")
+        _ = try CorpusGenerator(seed: 9, scale: 6).generate(into: tree.root)
+        let index = tree.root + ".db"
+        let scan = Process()
+        scan.executableURL = PhidexBinary.url
+        scan.arguments = ["scan", tree.path("share"), "--index", index, "--jobs", "2", "--quiet"]
+        scan.standardOutput = FileHandle.nullDevice
+        scan.standardError = FileHandle.nullDevice
+        try scan.run()
+        var committed = 0
+        let deadline = Date().addingTimeInterval(60)
+        while committed < 20 && scan.isRunning && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            guard let reader = try? IndexReader(location: IndexLocation(path: index)),
+                let run = try? reader.runs().max(by: { $0.id < $1.id })
+            else { continue }
+            var rows = 0
+            try? reader.files(run: run.id) { _ in rows += 1 }
+            committed = rows
+        }
+        try #require(scan.isRunning, "the scan ended before it could be signalled; make the tree bigger")
+        kill(scan.processIdentifier, signalNumber)
+        scan.waitUntilExit()
+        #expect(scan.terminationReason == .exit && scan.terminationStatus == status, "exit \(scan.terminationStatus)")
+        #expect(try newestRun(index).status == "interrupted")
+        let report = try PhidexBinary.run(["report", "--index", index])
+        #expect(report.status == 0)
+        #expect(report.stdout.contains("(interrupted)"), "\(report.stdout.prefix(200))")
+    }
 }
