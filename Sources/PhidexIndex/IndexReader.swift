@@ -18,14 +18,38 @@ public final class IndexReader {
         guard location.exists else {
             throw IndexError("no index at \(location.path): run `phidex scan` first, or name one with --index")
         }
+        var opened: SQLiteDatabase
         do {
-            db = try SQLiteDatabase(path: location.path, readOnly: true)
+            opened = try SQLiteDatabase(path: location.path, readOnly: true)
         } catch {
             throw IndexError("cannot open the index \(location.path): \(error.message)")
         }
-        try Schema.check(db, path: location.path)
+        do {
+            try Schema.check(opened, path: location.path)
+        } catch {
+            // An index on read-only media (a copy on a DVD, a write-protected share) without its -wal
+            // and -shm files: SQLite cannot create the shared-memory file a WAL index is read through.
+            // With no log beside it, the file is the whole index: it is read as immutable.
+            let log = location.path + "-wal"
+            guard !FileManager.default.fileExists(atPath: log) || Self.isEmpty(log) else { throw error }
+            let immutable: SQLiteDatabase
+            do {
+                immutable = try SQLiteDatabase(path: location.path, readOnly: true, immutable: true)
+            } catch let reopen {
+                throw IndexError("cannot open the index \(location.path): \(reopen.message)")
+            }
+            try Schema.check(immutable, path: location.path)
+            opened = immutable
+        }
+        db = opened
         self.location = location
         self.keyer = (try? location.loadKey()).map(ValueKeyer.init(key:))
+    }
+
+    /// Whether the file at `path` is there and empty (a log that cannot be examined is not).
+    private static func isEmpty(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_size == 0
     }
 
     /// The keyer, or an error that explains why values cannot be looked up.

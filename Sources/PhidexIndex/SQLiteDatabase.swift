@@ -13,10 +13,13 @@ public struct SQLiteError: Error, CustomStringConvertible {
 final class SQLiteDatabase {
     private(set) var handle: OpaquePointer?
 
-    init(path: String, readOnly: Bool) throws(SQLiteError) {
+    /// Opens `path`; `immutable` (read-only only) opens it as a file nothing will change: no lock, no
+    /// write-ahead log, nothing created beside it — for an index on read-only media.
+    init(path: String, readOnly: Bool, immutable: Bool = false) throws(SQLiteError) {
         let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
-            | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+            | SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0)
+        let name = immutable ? "file:" + Self.uriPath(path) + "?mode=ro&immutable=1" : path
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(handle)
@@ -28,6 +31,20 @@ final class SQLiteDatabase {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// A path as a `file:` URI's path: `%`, `?`, `#` and bytes outside printable ASCII escaped.
+    static func uriPath(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            if byte > 0x20 && byte < 0x7F && byte != 0x25 && byte != 0x3F && byte != 0x23 {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return encoded
+    }
 
     /// Runs one or more statements that return no rows.
     func execute(_ sql: String) throws(SQLiteError) {

@@ -62,4 +62,24 @@ import Testing
         #expect(part.reason?.contains("not well-formed XML") == true)
         #expect(part.reason?.contains("401-23") != true && part.reason?.contains("ssn-") != true, "\(part.reason ?? "")")
     }
+
+    @Test func anIndexOnReadOnlyMediaCanBeAudited() throws {
+        // A copy of an index without its -wal and -shm, on media nobody may write (root writes
+        // anywhere, so the reader runs as nobody).
+        let tree = try TestTree("hostile-readonly")
+        try tree.file("share/note.txt", "Patient: Avery Quill  DOB: 03/14/1962\nSSN: 401-23-7788\n")
+        let index = tree.path("index.phidex")
+        #expect(try PhidexBinary.run(["scan", tree.path("share"), "--index", index, "--quiet"]).status == 0)
+        try tree.directory("media")
+        try FileManager.default.copyItem(atPath: index, toPath: tree.path("media/index.phidex"))
+        chmod(tree.path("media/index.phidex"), 0o444)
+        chmod(tree.path("media"), 0o555)
+        let asNobody = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let report = try PhidexBinary.run(["report", "--index", tree.path("media/index.phidex")], prefix: asNobody)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("findings"))
+        let query = try PhidexBinary.run(["query", "--type", "ssn", "--index", tree.path("media/index.phidex")], prefix: asNobody)
+        #expect(query.status == 0, "\(query.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tree.path("media/index.phidex-shm")), "nothing written beside it")
+    }
 }
