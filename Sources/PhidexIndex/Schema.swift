@@ -34,7 +34,14 @@ enum Schema {
         guard version < currentVersion else { return }
         do {
             try db.execute("BEGIN IMMEDIATE")
-            for step in (version + 1)...currentVersion {
+            // Read again under the write lock: two scans creating the same new index wait for each
+            // other here, and the second finds the schema the first made.
+            let locked = try db.scalar("PRAGMA user_version") ?? 0
+            guard locked < currentVersion else {
+                try db.execute("COMMIT")
+                return
+            }
+            for step in (locked + 1)...currentVersion {
                 try db.execute(String(decoding: migrations[step]!, as: UTF8.self))
                 try db.execute("PRAGMA user_version = \(step)")
             }

@@ -82,4 +82,23 @@ import Testing
         #expect(query.status == 0, "\(query.stderr)")
         #expect(!FileManager.default.fileExists(atPath: tree.path("media/index.phidex-shm")), "nothing written beside it")
     }
+
+    @Test func twoScansCreatingOneNewIndexBothSucceed() throws {
+        let tree = try TestTree("hostile-race")
+        try tree.file("share/note.txt", "SSN: 401-23-7788\n")
+        for attempt in 1...3 {
+            let index = tree.path("index-\(attempt).phidex")
+            let scans = (1...2).map { _ in
+                let scan = Process()
+                scan.executableURL = PhidexBinary.url
+                scan.arguments = ["scan", tree.path("share"), "--index", index, "--quiet"]
+                scan.standardOutput = FileHandle.nullDevice
+                scan.standardError = FileHandle.nullDevice
+                return scan
+            }
+            for scan in scans { try scan.run() }
+            for scan in scans { scan.waitUntilExit() }
+            #expect(scans.allSatisfy { $0.terminationStatus == 0 }, "attempt \(attempt): \(scans.map(\.terminationStatus))")
+        }
+    }
 }
