@@ -92,6 +92,19 @@ public actor IndexWriter {
 
     /// Opens (creating if needed) the index at `location` and starts a run.
     public init(location: IndexLocation, run: RunInfo) throws(IndexError) {
+        // Creating an index is exclusive: two scans starting on one new index at once would both
+        // create its file, its key and its metadata. Writers take the index's folder's lock
+        // (flock, released when the index is open and its schema and key are settled); a folder's
+        // lock, not the file's, since closing any descriptor of the file would drop SQLite's locks.
+        let folder = (location.path as NSString).deletingLastPathComponent
+        let folderLock = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderLock >= 0 { while flock(folderLock, LOCK_EX) != 0 && errno == EINTR {} }
+        defer {
+            if folderLock >= 0 {
+                flock(folderLock, LOCK_UN)
+                close(folderLock)
+            }
+        }
         // A new index gets a new key (or adopts a key file the user prepared); an existing index
         // needs its own key, which is never silently replaced.
         let keyExists = access(location.keyPath, F_OK) == 0
