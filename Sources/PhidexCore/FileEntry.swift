@@ -12,7 +12,8 @@ import Darwin
 
 /// One file (or, later, one archive member) with the metadata an auditor needs.
 public struct FileEntry: Sendable, Hashable {
-    /// The logical path, absolute, `/`-separated; invalid UTF-8 bytes appear as U+FFFD.
+    /// The logical path, absolute, `/`-separated; bytes that are not UTF-8, control characters and
+    /// backslashes appear as `\xNN` (`LogicalPath.display`), so distinct files keep distinct paths.
     public var path: String
     /// The path's bytes as the file system stores them (no trailing NUL).
     public var osPath: [UInt8]
@@ -46,7 +47,7 @@ public struct FileEntry: Sendable, Hashable {
     /// An entry built from the bytes of a path and its `stat`.
     public init(osPath: [UInt8], stat st: stat) {
         self.init(
-            path: String(decoding: osPath, as: UTF8.self),
+            path: LogicalPath.display(osPath),
             osPath: osPath,
             size: Int64(st.st_size),
             mtimeNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
@@ -62,7 +63,7 @@ public struct FileEntry: Sendable, Hashable {
     /// An entry known only by its path (it could not be stat'ed).
     public init(osPath: [UInt8]) {
         self.init(
-            path: String(decoding: osPath, as: UTF8.self), osPath: osPath, size: 0, mtimeNanoseconds: 0,
+            path: LogicalPath.display(osPath), osPath: osPath, size: 0, mtimeNanoseconds: 0,
             ctimeNanoseconds: 0, device: 0, inode: 0, uid: 0, gid: 0, mode: 0)
     }
 

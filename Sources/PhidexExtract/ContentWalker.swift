@@ -157,7 +157,8 @@ public final class ContentWalker {
                 if budget.members > limits.members { budget.stop(.members) }
                 if budget.checkTime() { break walking }
                 container.members += 1
-                let name = memberName(header.name, reader: reader, container: container.path)
+                // Member names as file names are: control characters and backslashes escaped.
+                let name = LogicalPath.display(memberName(header.name, reader: reader, container: container.path))
                 var member = ContentItem(path: container.path + "!" + name, depth: container.depth + 1, mtimeNanoseconds: header.mtimeNanoseconds)
                 let part = header.name.flatMap { DocumentPart(memberName: $0) }
                 if let unreadable = header.unreadable {

@@ -101,4 +101,25 @@ import Testing
             #expect(scans.allSatisfy { $0.terminationStatus == 0 }, "attempt \(attempt): \(scans.map(\.terminationStatus))")
         }
     }
+
+    @Test func namesKeepTheirBytesApartAndNeverReachATerminalRaw() async throws {
+        let tree = try TestTree("hostile-names")
+        // Two Latin-1 names that differ in one byte (not UTF-8), and a name with a newline and an ESC sequence.
+        for name in [[0x63, 0x61, 0x66, 0xE9], [0x63, 0x61, 0x66, 0xE8], Array("evil\n\u{1B}[31mred".utf8)] as [[UInt8]] {
+            var path = Array(tree.root.utf8) + [0x2F] + name + Array(".txt".utf8)
+            path.append(0)
+            let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            try #require(fd >= 0)
+            let text = Array("SSN: 401-23-7788\n".utf8)
+            _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        let (found, files) = try await scanTree(tree)
+        #expect(files[tree.path("caf\\xE9.txt")] != nil && files[tree.path("caf\\xE8.txt")] != nil, "\(files.keys.sorted())")
+        #expect(found[tree.path("caf\\xE9.txt")] != nil && found[tree.path("caf\\xE8.txt")] != nil)
+        #expect(files[tree.path("evil\\x0A\\x1B[31mred.txt")] != nil, "\(files.keys.sorted())")
+        let index = tree.root + ".db"
+        let report = try PhidexBinary.run(["query", "--type", "ssn", "--index", index])
+        #expect(!report.stdout.contains("\u{1B}") && !report.stdout.contains("evil\n"), "a raw control character in text output")
+    }
 }
