@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
         .target(
             name: "PhidexExtract",
-            dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail", "CPDF", "CSQLite", "CDisk", "CPST", "CAccess"],
+            dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail", "CPDF", "CSQLite", "CDisk", "CPST", "CAccess", "CZlib"],
             swiftSettings: strict),
         .target(
             name: "PhidexDetect",

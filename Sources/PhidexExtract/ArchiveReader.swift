@@ -122,10 +122,33 @@ final class ArchiveReader {
     /// Decoded bytes of the current member into `buffer`; 0 at the member's end.
     func readData(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
         guard buffer.count > 0 else { return 0 }
-        let count = archive_read_data(handle, buffer.baseAddress, buffer.count)
-        guard count >= 0 else { throw upstream.failure ?? ReadFailure(reason: errorMessage()) }
-        return count
+        if let pending = pendingFailure {
+            pendingFailure = nil
+            throw pending
+        }
+        // In pieces: when decoding fails (a member cut short), libarchive returns nothing of the call
+        // that failed, so a piece is all that can be lost; the pieces before it are handed on and the
+        // failure comes with the next read.
+        var filled = 0
+        while filled < buffer.count {
+            let piece = min(buffer.count - filled, Self.piece)
+            let count = archive_read_data(handle, buffer.baseAddress! + filled, piece)
+            guard count >= 0 else {
+                let failure = upstream.failure ?? ReadFailure(reason: errorMessage())
+                guard filled > 0 else { throw failure }
+                pendingFailure = failure
+                return filled
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
     }
+
+    /// The most decoded bytes asked of libarchive at once (see `readData`).
+    static let piece = 64 << 10
+    /// A decoding failure met after bytes that were handed on: thrown by the next read.
+    private var pendingFailure: ReadFailure?
 
     private func errorMessage() -> String {
         if let failure = upstream.failure { return failure.reason }

@@ -65,6 +65,15 @@ public final class ContentWalker {
         } catch {
             item.status = .error
             item.reason = "not readable as \(format.rawValue): \(error.reason)"
+            // libarchive reads a gzip stream ahead before it hands out anything, and a stream cut short
+            // inside that read-ahead fails whole: zlib reads it up to the cut.
+            if format == .gzip, file.seek(to: 0, whence: SEEK_SET) == 0 {
+                let reader = GzipReader(source: file)
+                item.status = .ok
+                item.reason = nil
+                readable = walkMembers(of: reader, container: &item, content: content, settled: settled)
+                item.bytesRead = reader.bytesConsumed
+            }
         }
         // A file that only looked like an archive (nothing in it could be read) is still content.
         if item.status == .error && !readable && file.seek(to: 0, whence: SEEK_SET) == 0 {
@@ -183,7 +192,7 @@ public final class ContentWalker {
                     }
                 }
                 // A carved volume was read (as raw bytes): the container is not rescanned whole.
-                readable = readable || member.status == .ok || member.container != nil || header.carved != nil
+                readable = readable || member.status == .ok || member.container != nil || header.carved != nil || member.bytesRead > 0
                 worst.add(member)
                 settled(member)
             }

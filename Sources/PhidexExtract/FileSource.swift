@@ -71,6 +71,10 @@ public final class FileSource: SeekableByteSource {
     /// Fills as much of `buffer` as the file has left; returns the byte count (0 at the end).
     /// Short reads are retried so that a full buffer means "not at the end yet".
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
+        if let pending = pendingFailure {
+            pendingFailure = nil
+            throw pending
+        }
         var filled = 0
         while filled < buffer.count {
             let n = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
@@ -82,15 +86,27 @@ public final class FileSource: SeekableByteSource {
                 continue
             } else {
                 let code = errno
-                throw ReadFailure(reason: "read failed at byte \(filled): \(describeErrno(code))", errno: code)
+                let failure = ReadFailure(reason: "read failed at byte \(offset + Int64(filled)): \(describeErrno(code))", errno: code)
+                // What was read before the failure is handed on; the failure comes with the next read.
+                guard filled > 0 else { throw failure }
+                pendingFailure = failure
+                offset += Int64(filled)
+                return filled
             }
         }
+        offset += Int64(filled)
         return filled
     }
 
+    /// Bytes read so far (for a failure's reason), and a failure met after bytes that were handed on.
+    private var offset: Int64 = 0
+    private var pendingFailure: ReadFailure?
+
     /// Moves the read position (`lseek`); returns the new offset, or -1 on failure.
     public func seek(to offset: Int64, whence: Int32) -> Int64 {
-        Int64(lseek(descriptor, off_t(offset), whence))
+        let position = Int64(lseek(descriptor, off_t(offset), whence))
+        if position >= 0 { self.offset = position }
+        return position
     }
 
     /// A second descriptor for the same open file (for a library that closes what it is given).

@@ -122,4 +122,32 @@ import Testing
         let report = try PhidexBinary.run(["query", "--type", "ssn", "--index", index])
         #expect(!report.stdout.contains("\u{1B}") && !report.stdout.contains("evil\n"), "a raw control character in text output")
     }
+
+    @Test func aMemberCutShortKeepsWhatWasDecodedBeforeTheCut() async throws {
+        // 200 KB of text with an SSN a quarter in, compressed, then cut in half.
+        let tree = try TestTree("hostile-cut")
+        try shell("""
+            python3 - <<'PY'
+            import gzip, io, random, tarfile, zipfile
+            random.seed(1)
+            words = ["alpha", "beta", "gamma", "delta", "lorem", "ipsum", "clinic", "visit"]
+            lines = [" ".join(random.choice(words) for _ in range(12)) + "\\n" for _ in range(2800)]
+            text = "".join(lines)
+            quarter = len(text) // 4
+            data = (text[:quarter] + "\\nSSN: 401-23-7788\\n" + text[quarter:]).encode()
+            packed = gzip.compress(data)
+            open("note.txt.gz", "wb").write(packed[: len(packed) // 2])
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr("note.txt", data)
+            open("notes.zip", "wb").write(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+            PY
+            """, in: tree.root)
+        let (found, files) = try await scanTree(tree)
+        for member in ["note.txt.gz!note.txt", "notes.zip!note.txt"] {
+            #expect(found[tree.path(member)] == ["ssn ***-**-7788"], "\(member): \(found[tree.path(member)] ?? [])")
+            #expect(files[tree.path(member)]?.status == .error, "\(member) is never ok")
+        }
+        #expect(files[tree.path("note.txt.gz")]?.reason?.contains("cut short") == true)
+    }
 }
