@@ -115,11 +115,13 @@ public final class ContentWalker {
             // UTF-16 with a byte-order mark: detectors read it decoded to UTF-8.
             let decoder = UTF16Source(source, order: order, prefix: UnsafeRawBufferPointer(rebasing: prefix[2...]))
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: decoder)
+        } else if DICOMTextSource.sniff(prefix) {
+            // Before PDF: an encapsulated-PDF DICOM file may hold `%PDF-` in its first KiB, and its
+            // patient fields are in the DICOM header.
+            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: DICOMTextSource(source, prefix: prefix))
         } else if PDFTextSource.sniff(prefix) {
             let text = PDFTextSource(source, prefix: prefix, file: item.depth == 0 ? source as? FileSource : nil)
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: text)
-        } else if DICOMTextSource.sniff(prefix) {
-            stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: DICOMTextSource(source, prefix: prefix))
         } else if CarvingSource.isBinary(prefix) {
             // Binary: ASCII is read as it is, UTF-16 runs rewritten in place as ASCII.
             stream = ContentStream(prefix: UnsafeRawBufferPointer(start: nil, count: 0), source: CarvingSource(source, prefix: prefix))

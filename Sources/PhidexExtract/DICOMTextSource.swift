@@ -23,6 +23,8 @@ final class DICOMTextSource: ByteSource {
     private var outputOffset = 0
     private var done = false
     private var headerBytes = 0
+    /// Why reading stopped early, thrown once the elements read before it are handed on.
+    private var failure: ReadFailure?
 
     /// A header larger than this is not a header: reading stops with an error.
     static let headerLimit = 64 << 20
@@ -38,7 +40,17 @@ final class DICOMTextSource: ByteSource {
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
         while output.count - outputOffset < buffer.count && !done {
-            try readElement()
+            do {
+                try readElement()
+            } catch {
+                // The elements before a bad one are handed on first; the failure follows them.
+                failure = error
+                done = true
+            }
+        }
+        if output.count == outputOffset, let failure {
+            self.failure = nil
+            throw failure
         }
         let count = min(buffer.count, output.count - outputOffset)
         output.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + outputOffset, byteCount: count) }
@@ -114,13 +126,15 @@ final class DICOMTextSource: ByteSource {
         position += headerLength
         headerBytes += headerLength
         if vr == "SQ" || length == 0xFFFF_FFFF { return }  // walk into the sequence
-        headerBytes += length
-        guard headerBytes <= Self.headerLimit else {
-            throw ReadFailure(reason: "a DICOM header over \(Self.headerLimit >> 20) MiB; the rest not read")
-        }
         guard let vr, Self.textVRs.contains(vr) else {
+            // Binary elements (an overlay, an encapsulated document, a private blob) are skipped
+            // whatever their length, and do not count against the header's size.
             try skip(length)
             return
+        }
+        headerBytes += length
+        guard headerBytes <= Self.headerLimit else {
+            throw ReadFailure(reason: "a DICOM header over \(Self.headerLimit >> 20) MiB of text; the rest not read")
         }
         guard try need(length) else {
             throw ReadFailure(reason: "DICOM element (\(Self.hex(group)),\(Self.hex(element))) cut off at the end of the file")
@@ -147,8 +161,11 @@ final class DICOMTextSource: ByteSource {
             let available = min(left, input.count - position)
             position += available
             left -= available
-            if left > 0 {
-                guard try need(min(left, 1 << 20)) else { done = true; return }
+            if left > 0, try !need(min(left, 1 << 20)) {
+                // Only what is there can be skipped: an element that runs past the end (cut off, or a
+                // bogus length) ends the header, after everything before it.
+                position = input.count
+                throw ReadFailure(reason: "a DICOM element runs past the end of the file (cut off, or a wrong length); the elements before it were read")
             }
         }
     }

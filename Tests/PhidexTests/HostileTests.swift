@@ -4,6 +4,7 @@
 
 import Foundation
 import PhidexCore
+import PhidexCorpus
 import Testing
 
 @Suite struct HostileTests {
@@ -149,5 +150,27 @@ import Testing
             #expect(files[tree.path(member)]?.status == .error, "\(member) is never ok")
         }
         #expect(files[tree.path("note.txt.gz")]?.reason?.contains("cut short") == true)
+    }
+
+    @Test func aDICOMHeaderKeepsItsPatientFieldsBeforeABadElementAndBeforeAnEmbeddedPDF() async throws {
+        let tree = try TestTree("hostile-dicom")
+        var dicom = DICOMWriter(explicitVR: true)
+        dicom.add(0x0010, 0x0010, "PN", "QUILL^AVERY")
+        dicom.add(0x0010, 0x0020, "LO", "00142816")
+        dicom.add(0x0010, 0x0030, "DA", "19620314")
+        // Without its pixel data (76 bytes in explicit VR), then an encapsulated document (0042,0011)
+        // whose length says 0xFFFFFFFE, holding the start of a PDF.
+        var bytes = Array(dicom.bytes().dropLast(76))
+        bytes += [0x42, 0x00, 0x11, 0x00] + Array("OB".utf8) + [0, 0, 0xFE, 0xFF, 0xFF, 0xFF]
+        bytes += Array("%PDF-1.4\n1 0 obj << >> endobj\n".utf8)
+        try tree.bytes("study.dcm", bytes)
+        try tree.bytes("intact.dcm", dicom.bytes())
+        let (found, files) = try await scanTree(tree)
+        let fields = found[tree.path("study.dcm")]?.sorted() ?? []
+        #expect(fields == found[tree.path("intact.dcm")]?.sorted(), "\(fields)")
+        #expect(fields.count >= 2)
+        let record = try #require(files[tree.path("study.dcm")])
+        #expect(record.status == .error, "a part that failed is never ok")
+        #expect(record.reason?.contains("DICOM") == true, "read as DICOM, not as a PDF: \(record.reason ?? "")")
     }
 }
