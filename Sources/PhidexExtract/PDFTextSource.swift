@@ -41,20 +41,44 @@ final class PDFTextSource: ByteSource {
         opened = true
         var encrypted: Int32 = 0
         var message: UnsafeMutablePointer<CChar>?
+        var bytes: [UInt8]?
         if let file, file.seek(to: 0, whence: SEEK_SET) == 0, let descriptor = file.duplicateDescriptor() {
             pdf = phidex_pdf_open_fd(descriptor, &encrypted, &message)
         } else {
-            let bytes = try MemorySource.copy(prefix.withUnsafeBytes { $0 }, then: source, limit: Self.copyLimit, what: "a PDF")
-            pdf = bytes.withUnsafeBytes { phidex_pdf_open_memory($0.baseAddress, $0.count, &encrypted, &message) }
+            let copy = try MemorySource.copy(prefix.withUnsafeBytes { $0 }, then: source, limit: Self.copyLimit, what: "a PDF")
+            pdf = copy.withUnsafeBytes { phidex_pdf_open_memory($0.baseAddress, $0.count, &encrypted, &message) }
+            bytes = copy
         }
         guard let pdf else {
             let reason = message.map { String(cString: $0) } ?? "poppler could not open it"
             phidex_pdf_free_text(message)
-            throw ReadFailure(
-                reason: encrypted != 0 ? "a password-protected PDF; its text is not readable without it" : "not a readable PDF: \(reason)",
-                encrypted: encrypted != 0)
+            if encrypted != 0 {
+                throw ReadFailure(reason: "a password-protected PDF; its text is not readable without it", encrypted: true)
+            }
+            // A broken PDF (cut short, a damaged cross-reference, an object stream that refers to
+            // itself) often still holds its text in clear: its raw bytes are carved, as any binary's.
+            try carve(bytes, because: ReadFailure(reason: "not a readable PDF (\(reason)); its raw bytes were carved"))
+            return
         }
+        raw = bytes
         pages = Int(phidex_pdf_pages(pdf))
+    }
+
+    /// The raw bytes carved instead of rendered text, and why (thrown once they are read).
+    private var carving: CarvingSource?
+    private var carvingFailure: ReadFailure?
+    /// The PDF's bytes when they were copied into memory (a PDF inside another container).
+    private var raw: [UInt8]?
+
+    private func carve(_ bytes: [UInt8]?, because failure: ReadFailure?) throws(ReadFailure) {
+        if let bytes {
+            carving = CarvingSource(MemorySource(bytes), prefix: UnsafeRawBufferPointer(start: nil, count: 0))
+        } else if let file, file.seek(to: 0, whence: SEEK_SET) == 0 {
+            carving = CarvingSource(file, prefix: UnsafeRawBufferPointer(start: nil, count: 0))
+        } else if let failure {
+            throw failure
+        }
+        carvingFailure = failure
     }
 
     /// The rendered text, and the tables declared in it: a line whose cells stand apart (poppler's
@@ -65,6 +89,14 @@ final class PDFTextSource: ByteSource {
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
         if !opened { try open() }
+        if let carving {
+            let count = try carving.read(into: buffer)
+            if count == 0, let failure = carvingFailure {
+                carvingFailure = nil
+                throw failure
+            }
+            return count
+        }
         while output.available < buffer.count {
             guard let pdf, nextPage < pages else { break }
             if nextPage > 0 { output.append("\u{0C}\n") }
@@ -76,11 +108,23 @@ final class PDFTextSource: ByteSource {
             output.lineBreak()
             nextPage += 1
         }
-        return output.drain(into: buffer)
+        let count = output.drain(into: buffer)
+        // Pages without any text at all (cut-off content streams, or a scan): the raw bytes are
+        // carved as well, since what poppler could not place may still be there in clear.
+        if count == 0 && !textSeen && pages > 0 && carving == nil && !carvedEmpty {
+            carvedEmpty = true
+            try carve(raw, because: nil)
+            return try carving?.read(into: buffer) ?? 0
+        }
+        return count
     }
+
+    private var textSeen = false
+    private var carvedEmpty = false
 
     /// One page's text: lines with tab-separated cells as table rows, other lines as they are.
     private func render(_ text: UnsafeRawBufferPointer) {
+        if !textSeen && text.contains(where: { $0 > 0x20 }) { textSeen = true }
         for line in text.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if line.contains(0x09) {
                 if !inTable { output.beginTable(); inTable = true }

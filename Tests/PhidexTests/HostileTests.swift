@@ -173,4 +173,35 @@ import Testing
         #expect(record.status == .error, "a part that failed is never ok")
         #expect(record.reason?.contains("DICOM") == true, "read as DICOM, not as a PDF: \(record.reason ?? "")")
     }
+
+    @Test func aBrokenPDFWhoseTextIsInClearIsCarved() async throws {
+        let tree = try TestTree("hostile-pdf")
+        try shell("""
+            python3 - <<'PY'
+            content = b"BT /F1 12 Tf 72 720 Td (Patient SSN: 401-23-7788) Tj ET"
+            objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                b"<< /Length %d >>\\nstream\\n" % len(content) + content + b"\\nendstream",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+            out = b"%PDF-1.4\\n"
+            offsets = []
+            for number, body in enumerate(objects, 1):
+                offsets.append(len(out))
+                out += b"%d 0 obj\\n" % number + body + b"\\nendobj\\n"
+            xref = len(out)
+            out += b"xref\\n0 %d\\n0000000000 65535 f \\n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \\n" % o for o in offsets)
+            out += b"trailer << /Size %d /Root 1 0 R >>\\nstartxref\\n%d\\n%%%%EOF\\n" % (len(objects) + 1, xref)
+            open("good.pdf", "wb").write(out)
+            open("cut.pdf", "wb").write(out[: out.index(b"endstream") + 3])
+            open("bad-root.pdf", "wb").write(out.replace(b"/Root 1 0 R", b"/Root 9 0 R"))
+            PY
+            """, in: tree.root)
+        let (found, files) = try await scanTree(tree)
+        #expect(found[tree.path("good.pdf")] == ["ssn ***-**-7788"])
+        for name in ["cut.pdf", "bad-root.pdf"] {
+            #expect(found[tree.path(name)] == ["ssn ***-**-7788"], "\(name)")
+            #expect(files[tree.path(name)]?.status == .error, "\(name) is never ok")
+            #expect(files[tree.path(name)]?.reason?.contains("carved") == true)
+        }
+    }
 }
