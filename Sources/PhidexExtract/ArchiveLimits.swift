@@ -27,6 +27,8 @@ public struct ArchiveLimits: Sendable, Hashable {
     /// Bytes of a disk image or an Outlook store inside another container copied to a temporary
     /// file to be read (8 GiB): their libraries read files, not streams.
     public var spoolBytes: Int64 = 8 << 30
+    /// Where those copies go (nil: `$TMPDIR`, else /tmp).
+    public var spoolFolder: String? = nil
     /// Read a disk image's deleted files whose directory entries survive (`--deleted`); off by
     /// default, since what is left of a deleted file may belong to another file by now.
     public var readsDeletedFiles = false

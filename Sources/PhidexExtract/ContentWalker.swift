@@ -239,7 +239,7 @@ public final class ContentWalker {
                     // A disk image or an Outlook store inside an archive or a mail: its library reads
                     // a file, so the member is copied to a private temporary file first.
                     let name = DiskImageReader.embeddedExtentName(prefix) ?? member.path.split(separator: "!").last.map(String.init) ?? "member"
-                    let spool = try SpooledFile(copying: prefix, then: data, name: name, limit: limits.spoolBytes)
+                    let spool = try SpooledFile(copying: prefix, then: data, name: name, limit: limits.spoolBytes, in: limits.spoolFolder)
                     do {
                         let nested = try ContainerOpener.open(format, spooled: spool, limits: limits)
                         _ = walkMembers(of: nested, container: &member, content: content, settled: settled)

@@ -20,9 +20,9 @@ final class SpooledFile {
     private let folder: [UInt8]
 
     /// Copies `prefix`, then the rest of `source`, into a new temporary file named `name`; fails past `limit` bytes.
-    init(copying prefix: UnsafeRawBufferPointer, then source: any ByteSource, name: String, limit: Int64) throws(ReadFailure) {
+    init(copying prefix: UnsafeRawBufferPointer, then source: any ByteSource, name: String, limit: Int64, in base: String? = nil) throws(ReadFailure) {
         Self.sweepOnce
-        var template = Array("\(Self.temporaryFolder)/phidex-spool-\(getpid())-XXXXXX".utf8CString)
+        var template = Array("\(base ?? Self.temporaryFolder)/phidex-spool-\(getpid())-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw ReadFailure(reason: "no temporary folder for a copy: \(describeErrno(errno))", errno: errno) }
         folder = Array(String(cString: made).utf8)
         let safe = name.split(separator: "/").last.map { String($0) }.flatMap { $0.isEmpty || $0 == "." || $0 == ".." ? nil : $0 } ?? "member"

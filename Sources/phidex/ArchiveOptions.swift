@@ -31,6 +31,9 @@ struct ArchiveOptions: ParsableArguments {
             valueName: "size"))
     var maxSpoolSize: ByteCount?
 
+    @Option(name: .long, help: ArgumentHelp("Folder for those temporary copies (default: $TMPDIR, else /tmp).", valueName: "dir"))
+    var spoolDir: String?
+
     func validate() throws {
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be at least 0") }
         if let maxRatio, maxRatio < 1 { throw ValidationError("--max-ratio must be at least 1") }
@@ -53,6 +56,7 @@ struct ArchiveOptions: ParsableArguments {
         if let maxMembers { limits.members = maxMembers }
         if let maxArchiveSeconds { limits.seconds = maxArchiveSeconds }
         if let maxSpoolSize { limits.spoolBytes = maxSpoolSize.bytes }
+        if let spoolDir { limits.spoolFolder = spoolDir }
         if readMedia { limits.mediaBytes = nil }
         limits.readsDeletedFiles = deleted
         return limits

@@ -171,11 +171,11 @@ import Testing
         // An appliance export (.ova) is a tar holding a streamOptimized VMDK.
         try tree.bytes("nested/appliance.ova", try ArchiveBuilder.build(.tar, members: [ArchiveMember(name: "appliance-disk1.vmdk", content: .bytes(vmdk))]))
         try shell("rm -rf images", in: tree.root)
-        let spools = tree.path("spool")
-        try tree.directory("spool")
-        setenv("TMPDIR", spools, 1)
-        defer { unsetenv("TMPDIR") }
-        let (found, files) = try await found(tree)
+        let spoolTree = try TestTree("disk-spool")  // outside the scanned tree
+        let spools = spoolTree.root
+        var limits = ArchiveLimits()
+        limits.spoolFolder = spools  // a folder of this test's own: other tests run beside it
+        let (found, files) = try await found(tree, limits: limits)
         for (container, prefix, folders) in [("nested/backup.zip!2021/staff.vhd", "p1/", true), ("nested/appliance.ova!appliance-disk1.vmdk", "p1/", true)] {
             let base = tree.path(container)
             #expect(files[base]?.status == .ok, "\(container): \(files[base]?.reason ?? "not scanned")")
