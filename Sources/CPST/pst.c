@@ -424,6 +424,14 @@ static void push_message(phidex_pst *pst, libpff_item_t *message, libpff_item_t 
     pff.error_free(&error);
 }
 
+/// Hands out the current message's member named by `suffix` ("" for its text, "/(html)", "/(rtf)").
+static int message_member(phidex_pst *pst, phidex_pst_entry *entry, const char *suffix) {
+    snprintf(pst->member, sizeof pst->member, "%s%s", pst->path, suffix);
+    entry->kind = PHIDEX_PST_MEMBER;
+    entry->path = pst->member;
+    return 1;
+}
+
 /// The next member of the innermost open message; 0 when it has no more (it is then closed).
 static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
     message_frame *frame = &pst->messages[pst->message_depth - 1];
@@ -443,48 +451,29 @@ static int next_in_message(phidex_pst *pst, phidex_pst_entry *entry) {
             entry->has_mtime = 1;
         }
         pff.error_free(&error);
-        snprintf(pst->member, sizeof pst->member, "%s", pst->path);
-        entry->kind = PHIDEX_PST_MEMBER;
-        entry->path = pst->member;
-        return 1;
+        return message_member(pst, entry, "");
     }
-    case STAGE_HTML:
+    case STAGE_HTML: {
         frame->stage = STAGE_RTF;
         char why[256] = {0};
         int html = body(&pst->buffer, frame->message, pff.message_get_html_body_size, pff.message_get_html_body, why, sizeof why);
-        if (html < 0) {
-            snprintf(pst->failure, sizeof pst->failure, "its HTML body is not readable: %s", why);
-            snprintf(pst->member, sizeof pst->member, "%s/(html)", pst->path);
-            entry->kind = PHIDEX_PST_MEMBER;
-            entry->path = pst->member;
-            return 1;
+        if (html != 0) {
+            if (html < 0) snprintf(pst->failure, sizeof pst->failure, "its HTML body is not readable: %s", why);
+            else frame->has_text = 1;
+            return message_member(pst, entry, "/(html)");
         }
-        if (html == 1) {
-            frame->has_text = 1;
-            snprintf(pst->member, sizeof pst->member, "%s/(html)", pst->path);
-            entry->kind = PHIDEX_PST_MEMBER;
-            entry->path = pst->member;
-            return 1;
-        }
+    }
         /* fall through */
     case STAGE_RTF:
         frame->stage = STAGE_ATTACHMENTS;
         if (!frame->has_text) {
             char why[256] = {0};
             int rtf = body(&pst->buffer, frame->message, pff.message_get_rtf_body_size, pff.message_get_rtf_body, why, sizeof why);
-            if (rtf == 1 || uncompressed_rtf(&pst->buffer, frame->message)) {
-                snprintf(pst->member, sizeof pst->member, "%s/(rtf)", pst->path);
-                entry->kind = PHIDEX_PST_MEMBER;
-                entry->path = pst->member;
-                return 1;
-            }
+            if (rtf == 1 || uncompressed_rtf(&pst->buffer, frame->message)) return message_member(pst, entry, "/(rtf)");
             if (rtf < 0) {
                 // An RTF body that neither libpff nor the raw property gives: said on an empty member.
                 snprintf(pst->failure, sizeof pst->failure, "its RTF body is not readable: %s", why);
-                snprintf(pst->member, sizeof pst->member, "%s/(rtf)", pst->path);
-                entry->kind = PHIDEX_PST_MEMBER;
-                entry->path = pst->member;
-                return 1;
+                return message_member(pst, entry, "/(rtf)");
             }
         }
         /* fall through */

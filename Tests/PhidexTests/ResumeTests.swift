@@ -64,23 +64,8 @@ import Testing
 
         // The same scan, into another index with the same key, killed once it has committed rows.
         let index = tree.root + "-killed.db"
-        let scan = Process()
-        scan.executableURL = PhidexBinary.url
-        scan.arguments = ["scan", share, "--index", index, "--key-file", reference + ".key", "--jobs", "2", "--quiet"]
-        scan.standardOutput = FileHandle.nullDevice
-        scan.standardError = FileHandle.nullDevice
-        try scan.run()
-        var committed = 0
-        let deadline = Date().addingTimeInterval(60)
-        while committed < 40 && scan.isRunning && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-            guard let reader = try? IndexReader(location: IndexLocation(path: index)),
-                let run = try? reader.runs().max(by: { $0.id < $1.id })
-            else { continue }
-            var rows = 0
-            try? reader.files(run: run.id) { _ in rows += 1 }
-            committed = rows
-        }
+        let scan = try startScan(["scan", share, "--index", index, "--key-file", reference + ".key", "--jobs", "2", "--quiet"],
+            index: index, untilRows: 40)
         try #require(scan.isRunning, "the scan ended before it could be killed; make the tree bigger")
         kill(scan.processIdentifier, SIGKILL)
         scan.waitUntilExit()
@@ -101,23 +86,7 @@ import Testing
         let tree = try TestTree("resume-term")
         _ = try CorpusGenerator(seed: 9, scale: 6).generate(into: tree.root)
         let index = tree.root + ".db"
-        let scan = Process()
-        scan.executableURL = PhidexBinary.url
-        scan.arguments = ["scan", tree.path("share"), "--index", index, "--jobs", "2", "--quiet"]
-        scan.standardOutput = FileHandle.nullDevice
-        scan.standardError = FileHandle.nullDevice
-        try scan.run()
-        var committed = 0
-        let deadline = Date().addingTimeInterval(60)
-        while committed < 20 && scan.isRunning && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-            guard let reader = try? IndexReader(location: IndexLocation(path: index)),
-                let run = try? reader.runs().max(by: { $0.id < $1.id })
-            else { continue }
-            var rows = 0
-            try? reader.files(run: run.id) { _ in rows += 1 }
-            committed = rows
-        }
+        let scan = try startScan(["scan", tree.path("share"), "--index", index, "--jobs", "2", "--quiet"], index: index, untilRows: 20)
         try #require(scan.isRunning, "the scan ended before it could be signalled; make the tree bigger")
         kill(scan.processIdentifier, signalNumber)
         scan.waitUntilExit()
@@ -126,5 +95,29 @@ import Testing
         let report = try PhidexBinary.run(["report", "--index", index])
         #expect(report.status == 0)
         #expect(report.stdout.contains("(interrupted)"), "\(report.stdout.prefix(200))")
+    }
+
+    /// Starts `phidex arguments…` and returns once its newest run in `index` has `rows` file rows
+    /// committed (or the scan ended, or a minute passed): a scan to interrupt midway.
+    func startScan(_ arguments: [String], index: String, untilRows rows: Int) throws -> Process {
+        let scan = Process()
+        scan.executableURL = PhidexBinary.url
+        scan.arguments = arguments
+        scan.standardOutput = FileHandle.nullDevice
+        scan.standardError = FileHandle.nullDevice
+        try scan.run()
+        var committed = 0
+        let deadline = Date().addingTimeInterval(60)
+        while committed < rows && scan.isRunning && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            // The index may not exist yet, or be mid-write: asked again on the next turn.
+            guard let reader = try? IndexReader(location: IndexLocation(path: index)),
+                let run = try? reader.runs().max(by: { $0.id < $1.id })
+            else { continue }
+            var count = 0
+            try? reader.files(run: run.id) { _ in count += 1 }
+            committed = count
+        }
+        return scan
     }
 }
