@@ -27,6 +27,9 @@ let package = Package(
     products: [
         .executable(name: "phidex", targets: ["phidex"]),
         .executable(name: "phidex-bench", targets: ["phidex-bench"]),
+        // For the fuzz targets in Fuzz/ (docs/reliability.md), a package of their own.
+        .library(name: "PhidexExtract", targets: ["PhidexExtract"]),
+        .library(name: "PhidexDetect", targets: ["PhidexDetect"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -92,8 +92,17 @@ static void close_fs(phidex_disk *disk) {
     disk->fs = NULL;
 }
 
+static int claims_too_much(const TSK_FS_INFO *fs, const TSK_FS_META *meta);
+
 /// Starts walking the file system just opened; `prefix` names its volume ("p2/", or "").
 static int push_root(phidex_disk *disk, const char *prefix, char *error, size_t error_size) {
+    TSK_FS_FILE *meta = tsk_fs_file_open_meta(disk->fs, NULL, disk->fs->root_inum);
+    int damaged = meta != NULL && meta->meta != NULL && claims_too_much(disk->fs, meta->meta);
+    if (meta != NULL) tsk_fs_file_close(meta);
+    if (damaged) {
+        snprintf(error, error_size, "its root directory claims more bytes than its file system holds (damaged)");
+        return 0;
+    }
     TSK_FS_DIR *root = tsk_fs_dir_open_meta(disk->fs, disk->fs->root_inum);
     if (root == NULL) {
         take_error(error, error_size, "root directory not readable");
@@ -348,6 +357,23 @@ static int next_volume(phidex_disk *disk, phidex_disk_entry *entry) {
 }
 
 /// The first data block of a directory, or 0 when it has none that TSK lists.
+/// The largest directory read: directories of millions of entries are a few hundred MiB.
+#define PHIDEX_DISK_MAX_DIRECTORY_BYTES ((TSK_OFF_T)1 << 30)
+
+/// Whether a file claims more bytes than its file system holds (or a directory more than any
+/// directory needs). The Sleuth Kit lists a file's blocks before reading any of it, in time that
+/// grows with the square of their number for an ext2/3 file whose block pointers repeat (seen
+/// fuzzing: a 41 KiB image whose root directory claimed terabytes took minutes); such a file is
+/// damaged, and is not read.
+static int claims_too_much(const TSK_FS_INFO *fs, const TSK_FS_META *meta) {
+    if (meta->size < 0) return 1;
+    if (meta->type == TSK_FS_META_TYPE_DIR && meta->size > PHIDEX_DISK_MAX_DIRECTORY_BYTES) return 1;
+    if (fs->block_size == 0) return 0;
+    // Sparse files may claim more than the volume, but not by this much; NTFS keeps small files
+    // in the MFT (resident), so one block more than the volume's count is allowed.
+    return (TSK_DADDR_T)(meta->size / fs->block_size) > fs->block_count + 1;
+}
+
 static TSK_DADDR_T first_block(TSK_FS_FILE *file) {
     const TSK_FS_ATTR *attr = tsk_fs_file_attr_get(file);
     if (attr == NULL) {
@@ -438,6 +464,16 @@ phidex_disk_kind phidex_disk_next(phidex_disk *disk, phidex_disk_entry *entry) {
         if (meta->type == TSK_FS_META_TYPE_VIRT || meta->type == TSK_FS_META_TYPE_VIRT_DIR) {
             tsk_fs_file_close(file);
             continue;
+        }
+        if ((meta->type == TSK_FS_META_TYPE_DIR || meta->type == TSK_FS_META_TYPE_REG) && claims_too_much(disk->fs, meta)) {
+            int directory = meta->type == TSK_FS_META_TYPE_DIR;
+            tsk_fs_file_close(file);
+            if (deleted) continue;
+            entry->kind = PHIDEX_DISK_DAMAGED;
+            entry->path = disk->path;
+            entry->reason = directory ? "a directory claiming more bytes than its file system holds (damaged); not read"
+                                      : "a file claiming more bytes than its file system holds (damaged); not read";
+            return entry->kind;
         }
         if (meta->type == TSK_FS_META_TYPE_DIR) {
             TSK_INUM_T address = meta->addr;

@@ -24,6 +24,15 @@ final class SQLiteReader: ContainerReader {
     private var nextTable = 0
     private var statement: OpaquePointer?
     private var columnCount = 0
+    /// The current table, quoted for SQL, and whether its rows come with their rowid (column 0).
+    private var quotedTable = ""
+    private var hasRowID = false
+    private var firstColumn: Int { hasRowID ? 1 : 0 }
+    private var lastRowID: Int64?
+    private var rowsRead = 0
+    private var resumes = 0
+    /// The first damage met in the current table: its member's error once its readable rows are read.
+    private var damage: ReadFailure?
     private var line: [UInt8] = []
     private var lineOffset = 0
     private var failure: ReadFailure?
@@ -78,14 +87,25 @@ final class SQLiteReader: ContainerReader {
         guard nextTable < tables.count else { return .end }
         let table = tables[nextTable]
         nextTable += 1
-        let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        let code = sqlite3_prepare_v2(database, "SELECT * FROM \(quoted)", -1, &statement, nil)
-        guard code == SQLITE_OK else {
-            failure = ReadFailure(reason: "table \(table) not readable: \(message(code))")
-            return next()
+        quotedTable = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        damage = nil
+        lastRowID = nil
+        rowsRead = 0
+        resumes = 0
+        // Rows with their rowid first (not rendered) where the table has one: a damaged page is
+        // skipped by starting again past the last rowid read.
+        hasRowID = sqlite3_prepare_v2(database, "SELECT rowid, * FROM \(quotedTable)", -1, &statement, nil) == SQLITE_OK
+        if !hasRowID {
+            sqlite3_finalize(statement)
+            statement = nil
+            let code = sqlite3_prepare_v2(database, "SELECT * FROM \(quotedTable)", -1, &statement, nil)
+            guard code == SQLITE_OK else {
+                failure = ReadFailure(reason: "table \(table) not readable: \(message(code))")
+                return next()
+            }
         }
         columnCount = Int(sqlite3_column_count(statement))
-        line = (0..<columnCount).map { sqlite3_column_name(statement, Int32($0)).map { String(cString: $0) } ?? "" }
+        line = (firstColumn..<columnCount).map { sqlite3_column_name(statement, Int32($0)).map { String(cString: $0) } ?? "" }
             .joined(separator: "\t").utf8.map { $0 } + [0x0A]
         lineOffset = 0
         let name = table.replacingOccurrences(of: "!", with: "_").replacingOccurrences(of: "/", with: "_")
@@ -104,7 +124,16 @@ final class SQLiteReader: ContainerReader {
                     self.statement = nil
                     break
                 }
-                guard code == SQLITE_ROW else { throw ReadFailure(reason: "reading a row: \(message(code))") }
+                guard code == SQLITE_ROW else {
+                    // A damaged page: the rows read so far are handed on, the table is read on past
+                    // the damage where its rowids allow, and the member ends in an error.
+                    let reason = message(code)
+                    damage = damage ?? ReadFailure(reason: "a damaged page in table \(quotedTable) after \(rowsRead) rows (\(reason)); rows past it read where reachable")
+                    if !resumePastDamage() { break }
+                    continue
+                }
+                rowsRead += 1
+                if hasRowID { lastRowID = sqlite3_column_int64(statement, 0) }
                 render(statement)
             }
             let count = min(buffer.count - written, line.count - lineOffset)
@@ -112,15 +141,56 @@ final class SQLiteReader: ContainerReader {
             lineOffset += count
             written += count
         }
+        if written == 0, statement == nil, let damage {
+            self.damage = nil
+            throw damage
+        }
         return written
+    }
+
+    /// After a damaged page: starts the table again past the last rowid read, trying ever larger
+    /// jumps (the damaged page's rows are lost). False when nothing past it can be read.
+    private func resumePastDamage() -> Bool {
+        sqlite3_finalize(statement)
+        statement = nil
+        resumes += 1
+        guard hasRowID, let last = lastRowID, resumes <= 10_000 else { return false }
+        var jump: Int64 = 1
+        while jump <= 1 << 40 {
+            var attempt: OpaquePointer?
+            guard sqlite3_prepare_v2(database, "SELECT rowid, * FROM \(quotedTable) WHERE rowid >= ?1", -1, &attempt, nil) == SQLITE_OK else {
+                sqlite3_finalize(attempt)
+                return false
+            }
+            let (start, overflow) = last.addingReportingOverflow(jump)
+            if overflow {
+                sqlite3_finalize(attempt)
+                return false
+            }
+            sqlite3_bind_int64(attempt, 1, start)
+            switch sqlite3_step(attempt) {
+            case SQLITE_ROW:
+                // Read this row again from the top of the loop: reset to just before it.
+                sqlite3_reset(attempt)
+                statement = attempt
+                return true
+            case SQLITE_DONE:
+                sqlite3_finalize(attempt)
+                return false
+            default:
+                sqlite3_finalize(attempt)
+                jump *= 2
+            }
+        }
+        return false
     }
 
     /// The current row as one tab-separated line.
     private func render(_ statement: OpaquePointer) {
         line.removeAll(keepingCapacity: true)
         lineOffset = 0
-        for column in 0..<Int32(columnCount) {
-            if column > 0 { line.append(0x09) }
+        for column in Int32(firstColumn)..<Int32(columnCount) {
+            if column > Int32(firstColumn) { line.append(0x09) }
             switch sqlite3_column_type(statement, column) {
             case SQLITE_NULL:
                 break

@@ -36,6 +36,9 @@ public struct RunInfo: Sendable {
 /// How a run ended.
 public enum RunStatus: String, Sendable {
     case running, completed, failed, interrupted
+    /// Left `running` by a process that died without finishing it (kill -9, a power cut); marked
+    /// by the next writer of the index.
+    case abandoned
 }
 
 /// Running totals of one scan run.
@@ -61,12 +64,15 @@ public actor IndexWriter {
     public nonisolated let prior: PriorFiles
 
     private let db: SQLiteDatabase
+    /// Held while this run is `running`: the next writer marks runs whose lock is free `abandoned`.
+    private var runLock: RunLock?
     private let insertFile: Statement
     private let completeFile: Statement
     /// Files whose findings arrived in batches and whose row awaits its final outcome: id, findings so far.
     private var openFiles: [String: (id: Int64, findings: Int)] = [:]
     private let insertFinding: Statement
     private let noteCarried: Statement
+    private let noteMembers: Statement
     /// File rows up to this id are linked to the run (`commit` links the rest in bulk).
     private var linkedUpTo: Int64 = 0
     /// Unchanged files noted for copying and not copied yet.
@@ -129,6 +135,7 @@ public actor IndexWriter {
             // already has; it drops them only once it has written many new findings.
             if prior.count == 0 { try Self.dropLookupIndexes(db) }
             lookupIndexesDropped = prior.count == 0
+            try Self.markAbandonedRuns(db, index: location.path)
             let insertRun = try db.prepare(
                 """
                 INSERT INTO scan_run (started_at, status, roots, options, ruleset_version, phidex_version, reuse_key)
@@ -138,6 +145,8 @@ public actor IndexWriter {
             insertRun.bind(7, run.reuseKey)
             try insertRun.run()
             self.runID = db.lastInsertRowID
+            // Taken before the folder's lock is released: no other writer sees this run unlocked.
+            self.runLock = RunLock(index: location.path, run: runID)
             self.linkedUpTo = try db.scalar("SELECT COALESCE(MAX(id), 0) FROM file") ?? 0
             let insertRule = try db.prepare("INSERT INTO run_rule (run_id, rule_id, content_hash) VALUES (?1, ?2, ?3)")
             for (rule, hash) in run.ruleHashes.sorted(by: { $0.key < $1.key }) {
@@ -152,6 +161,11 @@ public actor IndexWriter {
                 """)
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS carried (old INTEGER PRIMARY KEY)")
             self.noteCarried = try db.prepare("INSERT OR IGNORE INTO temp.carried (old) VALUES (?1)")
+            self.noteMembers = try db.prepare(
+                """
+                INSERT OR IGNORE INTO temp.carried (old)
+                SELECT id FROM file WHERE id BETWEEN ?1 AND ?2 AND complete = 1 AND path >= ?3 AND path < ?4
+                """)
             self.completeFile = try db.prepare(
                 """
                 UPDATE file SET size = ?2, mtime_ns = ?3, status = ?4, reason = ?5, bytes_read = ?6, finding_count = ?7,
@@ -299,9 +313,13 @@ public actor IndexWriter {
     /// Notes an unchanged file's rows (the file and its members) for this run. They are linked,
     /// not copied (`run_file`): the rows and findings an earlier run wrote are this run's too.
     private func carry(_ source: Int64, path: String) throws(SQLiteError) {
-        for row in [source] + prior.members(of: source, path: path) {
-            noteCarried.reset().bind([row])
-            try noteCarried.run()
+        noteCarried.reset().bind([source])
+        try noteCarried.run()
+        if let members = prior.members(of: source, path: path) {
+            // Its members: the rows in its id range whose paths are its own, then `!` (and, by byte
+            // order, before its own, then `"`).
+            noteMembers.reset().bind([members.lowerBound, members.upperBound, path + "!", path + "\""])
+            try noteMembers.run()
         }
         pendingCarried += 1
         totals.filesUnchanged += 1
@@ -429,6 +447,29 @@ public actor IndexWriter {
 
     /// Commits what is pending, records how the run ended and, for a completed run, builds the
     /// lookup indexes and folds the WAL back into the index file.
+    /// Marks `abandoned` the runs left `running` by processes that died (their run locks are free),
+    /// with the totals of the rows they stored. A run whose lock cannot be tested is left as it is.
+    private static func markAbandonedRuns(_ db: SQLiteDatabase, index path: String) throws(SQLiteError) {
+        let running = try db.prepare("SELECT id FROM scan_run WHERE status = 'running'")
+        var dead: [Int64] = []
+        while try running.step() {
+            if RunLock.isHeld(index: path, run: running.int(0)) == false { dead.append(running.int(0)) }
+        }
+        _ = running.reset()
+        for run in dead {
+            try db.execute(
+                """
+                UPDATE scan_run SET status = 'abandoned',
+                  files_ok = (SELECT COUNT(*) FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = \(run)) AND status = 'ok'),
+                  files_skipped = (SELECT COUNT(*) FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = \(run)) AND status = 'skipped'),
+                  files_error = (SELECT COUNT(*) FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = \(run)) AND status NOT IN ('ok', 'skipped')),
+                  bytes_scanned = (SELECT COALESCE(SUM(bytes_read), 0) FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = \(run)) AND instr(path, '!') = 0),
+                  findings = (SELECT COALESCE(SUM(finding_count), 0) FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = \(run)))
+                WHERE id = \(run) AND status = 'running'
+                """)
+        }
+    }
+
     public func finish(_ status: RunStatus) throws(IndexError) -> RunTotals {
         do {
             if transactionStart == nil {
@@ -455,6 +496,7 @@ public actor IndexWriter {
             ])
             try update.run()
             try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            runLock = nil
         } catch {
             throw IndexError("cannot finish the index \(location.path): \(error.message)")
         }

@@ -1,27 +1,31 @@
 // What earlier runs already know: for an incremental scan, every file the last
-// compatible runs recorded whole (same rule set and limits), by path, with the
-// identity it had then. A file whose device, inode, size, mtime and ctime are
-// unchanged is not read again; the run links the rows and findings an earlier
-// run wrote. The
-// runs considered are the last completed one and any after it — a run killed
-// part way lends what it finished, which is how a scan resumes.
+// compatible runs recorded whole (same rule set and limits), with the identity it
+// had then. A file whose device, inode, size, mtime and ctime are unchanged is not
+// read again; the run links the rows and findings an earlier run wrote. The runs
+// considered are the last completed one and any after it — a run killed part way
+// lends what it finished, which is how a scan resumes.
+//
+// A nightly re-scan of millions of files holds this in memory for the whole scan,
+// so it is compact: per file a hash of its path, a digest of its identity, its row
+// and the row range of its members (32 bytes), sorted by path hash. Paths stay in
+// the index; members are found there by their id range and path prefix.
 
 public import PhidexCore
 
-/// Files earlier runs recorded whole, by path. Immutable once loaded; shared by the workers.
+/// Files earlier runs recorded whole. Immutable once loaded; shared by the workers.
 public struct PriorFiles: Sendable {
     struct File: Sendable {
+        var path: UInt64
+        var identity: UInt64
         var id: Int64
-        var size: Int64
-        var mtime: Int64
-        var ctime: Int64
-        var device: Int64
-        var inode: Int64
-        /// Rows of its archive members or document parts in the same run.
-        var members: [Int64]
+        /// The ids of its archive members' or document parts' rows lie in `membersLow...membersHigh`
+        /// (none when high < low). Two fields, not an optional range: 32 bytes a file, not 48.
+        var membersLow: Int64 = 0
+        var membersHigh: Int64 = -1
     }
 
-    private(set) var files: [String: File] = [:]
+    /// Sorted by `path`, one entry per path hash.
+    private var files: [File] = []
 
     /// Runs the files came from (oldest first).
     public private(set) var runs: [Int64] = []
@@ -30,20 +34,80 @@ public struct PriorFiles: Sendable {
 
     public init() {}
 
-    /// The row to copy for `entry`, when an earlier run read the same file (same identity).
+    /// The row to link for `entry`, when an earlier run read the same file (same path and identity).
+    /// Two paths with one 64-bit hash, or a changed file with its old identity digest, are each one
+    /// chance in 2^64: the first makes a file be read again, the second needs both.
     public func unchanged(_ entry: FileEntry) -> Int64? {
-        guard let file = files[entry.path], file.size == entry.size, file.mtime == entry.mtimeNanoseconds,
-            file.ctime == entry.ctimeNanoseconds, file.device == Int64(bitPattern: entry.device),
-            file.inode == Int64(bitPattern: entry.inode)
-        else { return nil }
+        guard let file = find(Self.hash(entry.path)), file.identity == Self.identity(entry) else { return nil }
         return file.id
     }
 
-    func members(of id: Int64, path: String) -> [Int64] {
-        files[path].map { $0.id == id ? $0.members : [] } ?? []
+    /// The id range holding the members of `id` (the file at `path`), when it has any.
+    func members(of id: Int64, path: String) -> ClosedRange<Int64>? {
+        guard let file = find(Self.hash(path)), file.id == id, file.membersLow <= file.membersHigh else { return nil }
+        return file.membersLow...file.membersHigh
     }
 
-    /// Loads the files of the runs sharing `reuseKey`: the newest completed one and those after it.
+    private func find(_ hash: UInt64) -> File? { Self.index(of: hash, in: files).map { files[$0] } }
+
+    /// Where `hash` is in `files` (sorted by path hash), the first of equals.
+    private static func index(of hash: UInt64, in files: [File]) -> Int? {
+        var low = 0
+        var high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].path < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < files.count && files[low].path == hash ? low : nil
+    }
+
+    /// `older` and `newer`, each sorted by path hash, as one sorted list with one entry per hash:
+    /// newer entries replace older ones, and within one list the first of equal hashes is kept.
+    private static func merge(_ older: [File], over newer: [File]) -> [File] {
+        var merged: [File] = []
+        merged.reserveCapacity(older.count + newer.count)
+        var i = 0
+        var j = 0
+        while i < older.count || j < newer.count {
+            let next: File
+            if j < newer.count && (i == older.count || newer[j].path <= older[i].path) {
+                next = newer[j]
+                j += 1
+            } else {
+                next = older[i]
+                i += 1
+            }
+            if let last = merged.last, last.path == next.path { continue }
+            merged.append(next)
+        }
+        return merged
+    }
+
+    static func hash(_ path: String) -> UInt64 {
+        var path = path
+        return path.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
+
+    static func identity(size: Int64, mtime: Int64, ctime: Int64, device: Int64, inode: Int64) -> UInt64 {
+        var hasher = Hasher()
+        for field in [size, mtime, ctime, device, inode] { hasher.combine(field) }
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
+
+    static func identity(_ entry: FileEntry) -> UInt64 {
+        identity(
+            size: entry.size, mtime: entry.mtimeNanoseconds, ctime: entry.ctimeNanoseconds,
+            device: Int64(bitPattern: entry.device), inode: Int64(bitPattern: entry.inode))
+    }
+
+    /// Loads the files of the runs sharing `reuseKey`: the newest completed one and those after it
+    /// (a later run's record of a path replaces an earlier one's).
     static func load(_ db: SQLiteDatabase, reuseKey: String) throws(SQLiteError) -> PriorFiles {
         var prior = PriorFiles()
         let runs = try db.prepare(
@@ -55,29 +119,37 @@ public struct PriorFiles: Sendable {
         runs.bind([reuseKey])
         var ids: [Int64] = []
         while try runs.step() { ids.append(runs.int(0)) }
-        let rows = try db.prepare(
-            "SELECT id, path, size, mtime_ns, ctime_ns, device, inode FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND complete = 1 ORDER BY id")
+        let tops = try db.prepare(
+            """
+            SELECT id, path, size, mtime_ns, ctime_ns, device, inode FROM file
+            WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND complete = 1 AND instr(path, '!') = 0
+            """)
+        // Members are rows whose path is their file's, then `!` and their name; they are written
+        // just before their file, so each file's lie in one short id range.
+        let members = try db.prepare(
+            """
+            SELECT substr(path, 1, instr(path, '!') - 1), MIN(id), MAX(id) FROM file
+            WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND complete = 1 AND instr(path, '!') > 0
+            GROUP BY 1
+            """)
         for run in ids {
-            var tops: [String: File] = [:]
-            var members: [String: [Int64]] = [:]
-            let expected = Int(try db.scalar("SELECT COUNT(*) FROM run_file WHERE run_id = \(run)") ?? 0)
-            tops.reserveCapacity(expected)
-            prior.files.reserveCapacity(prior.files.count + expected)
-            rows.reset().bind([run])
-            while try rows.step() {
-                let path = rows.string(1) ?? ""
-                if let bang = path.utf8.firstIndex(of: 0x21) {
-                    members[String(path[..<bang]), default: []].append(rows.int(0))
-                } else {
-                    tops[path] = File(
-                        id: rows.int(0), size: rows.int(2), mtime: rows.int(3), ctime: rows.int(4), device: rows.int(5),
-                        inode: rows.int(6), members: [])
-                }
+            var files: [File] = []
+            files.reserveCapacity(Int(try db.scalar("SELECT COUNT(*) FROM run_file WHERE run_id = \(run)") ?? 0))
+            tops.reset().bind([run])
+            while try tops.step() {
+                files.append(File(
+                    path: hash(tops.bytes(1)),
+                    identity: identity(size: tops.int(2), mtime: tops.int(3), ctime: tops.int(4), device: tops.int(5), inode: tops.int(6)),
+                    id: tops.int(0)))
             }
-            for (path, var file) in tops {
-                file.members = members[path] ?? []
-                prior.files[path] = file
+            files.sort { $0.path < $1.path }
+            members.reset().bind([run])
+            while try members.step() {
+                guard let at = index(of: hash(members.bytes(0)), in: files) else { continue }
+                files[at].membersLow = members.int(1)
+                files[at].membersHigh = members.int(2)
             }
+            prior.files = merge(prior.files, over: files)
             prior.runs.append(run)
         }
         return prior

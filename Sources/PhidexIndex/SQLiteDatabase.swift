@@ -8,6 +8,13 @@ public struct SQLiteError: Error, CustomStringConvertible {
     public var code: Int32
     public var message: String
     public var description: String { message }
+
+    init(code: Int32, message: String) {
+        self.code = code
+        // A full disk is what a user can act on: said in those words, whatever statement met it.
+        self.message = code & 0xFF == SQLITE_FULL
+            ? "the disk is full: no space left for the index or SQLite's temporary files (\(message))" : message
+    }
 }
 
 final class SQLiteDatabase {
@@ -132,6 +139,11 @@ final class Statement {
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: text)
+    }
+    /// A text column's bytes, valid until the next step or reset.
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let text = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     }
 }
 

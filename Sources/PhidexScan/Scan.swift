@@ -105,7 +105,13 @@ public enum Scan {
         }
         let readingDone = clock.now
         logger.debug("files read and recorded", metadata: ["seconds": "\(seconds(started.duration(to: readingDone)))"])
-        let totals = try await writer.finish(status)
+        let totals: RunTotals
+        do {
+            totals = try await writer.finish(status)
+        } catch {
+            // What stopped the scan (a full disk) is the error to report, not what finishing then met.
+            throw failure ?? error
+        }
         logger.debug("index finished", metadata: ["seconds": "\(seconds(readingDone.duration(to: clock.now)))"])
         if let failure { throw failure }
         return ScanResult(

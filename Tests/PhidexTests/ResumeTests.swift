@@ -74,6 +74,10 @@ import Testing
         let resumed = try PhidexBinary.run(["scan", share, "--index", index, "--key-file", reference + ".key", "--jobs", "2"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("unchanged, not read again"), "the resumed run reuses the killed run's work: \(resumed.stderr)")
+        // The next writer found no live process behind the killed run: abandoned, with what it stored.
+        let runs = try IndexReader(location: IndexLocation(path: index)).runs().sorted { $0.id < $1.id }
+        #expect(runs.first?.status == "abandoned", "\(runs.map(\.status))")
+        #expect((runs.first?.totals.filesOK ?? 0) >= 40 && runs.first?.finishedAt == nil, "\(String(describing: runs.first))")
         let result = try snapshot(index, run: newestRun(index).id, root: share)
         #expect(result.files == expected.files)
         #expect(result.findings.count == expected.findings.count)
@@ -95,6 +99,21 @@ import Testing
         let report = try PhidexBinary.run(["report", "--index", index])
         #expect(report.status == 0)
         #expect(report.stdout.contains("(interrupted)"), "\(report.stdout.prefix(200))")
+    }
+
+    @Test func aRunWhoseWriterIsAliveIsNotMarkedAbandoned() async throws {
+        let tree = try TestTree("resume-live")
+        let index = IndexLocation(path: tree.root + ".db")
+        let run = RunInfo(roots: ["/share"], optionsJSON: "{}", rulesetVersion: "r", phidexVersion: "v", ruleHashes: [:], reuseKey: "k")
+        let first = try IndexWriter(location: index, run: run)
+        // A second writer opens the index while the first is still running: the first stays running.
+        let second = try IndexWriter(location: index, run: run)
+        _ = try await second.finish(.completed)
+        var statuses = try IndexReader(location: index).runs().sorted { $0.id < $1.id }.map(\.status)
+        #expect(statuses == ["running", "completed"])
+        _ = try await first.finish(.completed)
+        statuses = try IndexReader(location: index).runs().sorted { $0.id < $1.id }.map(\.status)
+        #expect(statuses == ["completed", "completed"])
     }
 
     /// Starts `phidex arguments…` and returns once its newest run in `index` has `rows` file rows
