@@ -204,4 +204,70 @@ import Testing
             #expect(files[tree.path(name)]?.reason?.contains("carved") == true)
         }
     }
+
+    @Test func aSQLiteTableWithADamagedPageKeepsTheRowsAroundIt() async throws {
+        let tree = try TestTree("hostile-sqlite")
+        // 3,000 rows over many 1 KiB pages; one leaf page in the middle overwritten with garbage.
+        try shell("""
+            python3 - <<'PY'
+            import sqlite3
+            db = sqlite3.connect("clinic.db")
+            db.execute("PRAGMA page_size = 1024")
+            db.execute("CREATE TABLE patients (id INTEGER PRIMARY KEY, name TEXT, ssn TEXT, note TEXT)")
+            for i in range(3000):
+                db.execute("INSERT INTO patients VALUES (?, ?, ?, ?)", (i, "Person %d" % i, "401-23-%04d" % (1000 + i), "routine visit " * 3))
+            db.commit()
+            db.close()
+            data = bytearray(open("clinic.db", "rb").read())
+            pages = len(data) // 1024
+            page = pages // 2
+            data[page * 1024:(page + 1) * 1024] = b"\\xde\\xad" * 512
+            open("damaged.db", "wb").write(bytes(data))
+            PY
+            """, in: tree.root)
+        let (found, files) = try await scanTree(tree)
+        let intact = found[tree.path("clinic.db!patients")]?.filter { $0.hasPrefix("ssn") }.count ?? 0
+        let damaged = found[tree.path("damaged.db!patients")]?.filter { $0.hasPrefix("ssn") }.count ?? 0
+        #expect(intact == 3000)
+        // One 1 KiB page holds about 12 rows: all but those are found, before and after the damage.
+        #expect(damaged >= 2950 && damaged < 3000, "\(damaged) of 3000")
+        let table = try #require(files[tree.path("damaged.db!patients")])
+        #expect(table.status == .error, "a part that failed is never ok")
+        #expect(table.reason?.contains("damaged page") == true, "\(table.reason ?? "")")
+        #expect(table.reason?.contains("401-23") != true)
+    }
+
+    @Test func aFullDiskSaysSo() throws {
+        // A 512 KiB file system for the index (mounting needs root; elsewhere there is nothing to run).
+        let tree = try TestTree("hostile-full")
+        try tree.directory("small")
+        guard (try? shell("mount -t tmpfs -o size=512k tmpfs small 2>/dev/null && echo mounted", in: tree.root))?.contains("mounted") == true else {
+            print("aFullDiskSaysSo: no tmpfs could be mounted here (it needs root); not checked")
+            return
+        }
+        defer { _ = try? shell("umount small", in: tree.root) }
+        let scan = try PhidexBinary.run(["scan", corpusShare, "--index", tree.path("small/index.phidex"), "--quiet"])
+        #expect(scan.status == 2)
+        #expect(scan.stderr.contains("the disk is full"), "\(scan.stderr)")
+        #expect(!scan.stderr.contains("no transaction is active"))
+    }
+
+    /// Inputs that crashed or hung a fuzz target (scripts/fuzz), each named for what it does: every one
+    /// is scanned to the end, each file with a status.
+    @Test func whatTheFuzzersFoundIsScannedToTheEnd() throws {
+        let folder = fixturesFolder + "/fuzz"
+        let tree = try TestTree("hostile-fuzz")
+        let inputs = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { !$0.hasSuffix("/") && !$0.contains("README") }
+            .filter { path in var directory: ObjCBool = false; return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &directory) && !directory.boolValue }
+        #expect(!inputs.isEmpty)
+        let started = Date()
+        let scan = try PhidexBinary.run(["scan", folder, "--index", tree.root + ".phidex", "--quiet"])
+        #expect(scan.status == 0 || scan.status == 1, "\(scan.stderr)")
+        #expect(Date().timeIntervalSince(started) < 120, "a fuzz find that hung still takes too long")
+        let report = try PhidexBinary.run(["report", "--index", tree.root + ".phidex", "--format", "jsonl"])
+        for input in inputs {
+            #expect(report.stdout.contains(input.split(separator: "/").last.map(String.init) ?? input), "\(input) has a row")
+        }
+    }
 }
+

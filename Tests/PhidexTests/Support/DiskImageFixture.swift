@@ -46,3 +46,10 @@ let diskImageFiles: [(String, String)] = [
     ("Users/clinic/visit.txt", "clinic/notes/2019/visit-0001.txt"),
     ("patients.csv", "exports/patients-0001.csv"),
 ]
+
+/// Tests/Fixtures: published samples (fetched, not committed) and the fuzzers' finds (committed).
+let fixturesFolder: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("Fixtures").path
+}()
