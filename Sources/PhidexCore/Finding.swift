@@ -19,6 +19,9 @@ public struct Finding: Hashable, Sendable {
     /// The record of its file the finding belongs to (a line, a CSV row, an HL7 message, findings a
     /// few bytes apart): findings sharing it describe one person. 0 when unknown.
     public var record: Int64 = 0
+    /// Found in the file's name (its path or a member's name), not its content: `span` is then where
+    /// the masked identifier is in the path as stored.
+    public var inName = false
 
     public init(
         rule: RuleID, type: IdentifierType, span: ByteSpan, line: Int64, confidence: Double, masked: String,

@@ -44,7 +44,16 @@ public final class IndexReader {
         db = opened
         self.location = location
         self.keyer = (try? location.loadKey()).map(ValueKeyer.init(key:))
+        // Indexes written before schema 8 (read, not migrated) have no finding locations: all content.
+        do {
+            findingsHaveLocation = try opened.scalar("SELECT COUNT(*) FROM pragma_table_info('finding') WHERE name = 'location'") == 1
+        } catch {
+            throw IndexError("cannot read the index \(location.path): \(error.message)")
+        }
     }
+
+    /// Whether the index records where findings are (content or name): schema 8 on.
+    private let findingsHaveLocation: Bool
 
     /// Whether the file at `path` is there and empty (a log that cannot be examined is not).
     private static func isEmpty(_ path: String) -> Bool {
@@ -136,7 +145,7 @@ public final class IndexReader {
     {
         var sql = """
             SELECT f.path, g.rule_id, g.type, g.byte_offset, g.length, g.line, g.confidence, g.masked, g.value_key,
-                   COALESCE(t.text, g.reason), r.content_hash
+                   COALESCE(t.text, g.reason), r.content_hash, \(findingsHaveLocation ? "g.location = 'name'" : "0")
             FROM finding g JOIN file f ON f.id = g.file_id
             LEFT JOIN run_rule r ON r.run_id = f.run_id AND r.rule_id = g.rule_id
             LEFT JOIN reason t ON t.id = g.reason_id
@@ -198,10 +207,11 @@ public final class IndexReader {
         }
         sql += " ORDER BY f.path, g.byte_offset, g.rule_id"
         try each(sql, values) { row in
-            let finding = Finding(
+            var finding = Finding(
                 rule: RuleID(row.string(1) ?? ""), type: IdentifierType(row.string(2) ?? ""),
                 span: ByteSpan(offset: row.int(3), length: Int(row.int(4))), line: row.int(5),
                 confidence: row.double(6), masked: row.string(7) ?? "", valueKey: row.int(8), reason: row.string(9) ?? "")
+            finding.inName = row.int(11) != 0
             try visit(FindingRecord(path: row.string(0) ?? "", finding: finding, ruleHash: row.string(10)))
         }
     }

@@ -175,8 +175,8 @@ public actor IndexWriter {
             self.insertFinding = try db.prepare(
                 """
                 INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason,
-                                     reason_id, record)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', ?10, ?11)
+                                     reason_id, record, location)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', ?10, ?11, ?12)
                 """)
             self.insertReason = try db.prepare("INSERT INTO reason (text) VALUES (?1) ON CONFLICT (text) DO NOTHING")
             self.findReason = try db.prepare("SELECT id FROM reason WHERE text = ?1")
@@ -306,6 +306,7 @@ public actor IndexWriter {
             row.bind(9, finding.valueKey)
             row.bind(10, try reasonID(finding.reason))
             row.bind(11, finding.record)
+            row.bind(12, finding.inName ? "name" : "content")
             try row.run()
         }
     }
@@ -373,7 +374,7 @@ public actor IndexWriter {
             """
             INSERT INTO finding (file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id, record)
             SELECT ?1, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id, record
-            FROM finding WHERE file_id = ?2 ORDER BY id
+            FROM finding WHERE file_id = ?2 AND location = 'content' ORDER BY id
             """)
         let copied = try db.prepare("SELECT status, bytes_read, finding_count FROM file WHERE id = ?1")
         for (entry, source) in pendingCopies {

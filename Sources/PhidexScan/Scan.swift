@@ -77,6 +77,7 @@ public enum Scan {
                                             try await work(
                                                 queue: queue, results: results, prior: prior, contents: contents,
                                                 followSymlinks: options.crawl.followSymlinks, progress: progress, logger: logger,
+                                                names: NameScreen(engine: engine, keyer: writer.keyer, masks: !options.namesInClear),
                                                 scanner: FileScanner(
                                                     engine: engine, scorer: scorer, keyer: writer.keyer,
                                                     chunkSize: options.chunkSize,
@@ -120,7 +121,7 @@ public enum Scan {
 
     private static func work(
         queue: BatchQueue<[CrawlItem]>, results: BatchQueue<[FileOutcome]>, prior: PriorFiles, contents: ContentIndex,
-        followSymlinks: Bool, progress: ScanProgress, logger: Logger,
+        followSymlinks: Bool, progress: ScanProgress, logger: Logger, names: NameScreen,
         scanner: FileScanner
     ) async throws {
         while let batch = await queue.next() {
@@ -131,21 +132,34 @@ public enum Scan {
             var findings = 0
             var errors = 0
             for item in batch {
-                let produced: [FileOutcome]
+                var produced: [FileOutcome]
                 switch item {
-                case .file(let entry) where prior.unchanged(entry) != nil:
-                    produced = [.carried(entry, from: prior.unchanged(entry)!)]  // unchanged: not read again
-                case .file(let entry):
+                case .file(let found):
+                    // Identifiers in its path are masked before anything else sees it (the index, the
+                    // earlier runs it is looked up in); its members' names are screened as they come.
+                    let (entry, inName) = names.screenWithFindings(found)
+                    if let unchanged = prior.unchanged(entry) {
+                        produced = [.carried(entry, from: unchanged)]  // unchanged: not read again
+                        break
+                    }
                     if let source = contents.copySource(of: entry, followSymlinks: followSymlinks) {
                         produced = [.copy(entry, of: source)]  // the same content was read already
                         break
                     }
                     produced = scanner.scan(entry) { early in
+                        var early = early
+                        for i in early.indices where early[i].depth > 0 { names.screen(&early[i]) }
                         progress.add(files: 0, bytes: 0, findings: early.reduce(0) { $0 + $1.findings.count }, errors: 0)
                         return sendWaiting(early, to: results)
                     }
-                    if let own = produced.last, own.entry.path == entry.path, own.status == .ok { contents.register(entry) }
-                case .settled(let settled): produced = [settled]
+                    for i in produced.indices where produced[i].depth > 0 { names.screen(&produced[i]) }
+                    if let own = produced.indices.last, produced[own].entry.path == entry.path {
+                        produced[own].findings += inName
+                        if produced[own].status == .ok { contents.register(entry) }
+                    }
+                case .settled(var settled):
+                    names.screen(&settled)
+                    produced = [settled]
                 }
                 for outcome in produced {
                     if outcome.status == .error {

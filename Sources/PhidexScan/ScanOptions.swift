@@ -28,6 +28,9 @@ public struct ScanOptions: Sendable {
     /// Copy unchanged files' results from earlier runs with the same rules and limits instead of
     /// reading them again (a run killed part way is resumed the same way). False reads everything.
     public var incremental = true
+    /// Keep identifiers in file and folder names in clear in the paths the index stores (they are
+    /// findings either way). False, the default, stores them masked (`NameScreen`).
+    public var namesInClear = false
 
     public init(
         roots: [String], index: IndexLocation, jobs: Int? = nil, ioWindow: Int? = nil, chunkSize: Int = 1 << 20,
@@ -52,7 +55,7 @@ public struct ScanOptions: Sendable {
     /// the rule set (detection) and the limits (how much is read).
     public func reuseKey(rulesetVersion: String) -> String? {
         guard incremental else { return nil }
-        return "phidex \(PhidexVersion.current); rules \(rulesetVersion); \(String(describing: limits))"
+        return "phidex \(PhidexVersion.current); rules \(rulesetVersion); \(String(describing: limits))\(namesInClear ? "; names in clear" : "")"
     }
 
     /// The options as recorded in the run row.
@@ -72,6 +75,7 @@ public struct ScanOptions: Sendable {
         object.add("max_ratio", Int(limits.ratio))
         object.add("max_members", limits.members)
         object.add("max_archive_seconds", Int(limits.seconds))
+        object.add("names_in_clear", namesInClear)
         return object.rendered
     }
 }

@@ -58,6 +58,11 @@ struct ScanCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Read every file, even those unchanged since an earlier run with the same rules and limits.")
     var full = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Store file and folder names that hold identifiers in clear in the index (and so in every report).",
+        discussion: "By default such names are stored masked (/hr/***-**-7788~5c0f3a/w2.pdf); they are findings either way."))
+    var namesInClear = false
+
     @Flag(name: .shortAndLong, help: "No progress line and no summary on stderr.")
     var quiet = false
 
@@ -82,6 +87,7 @@ struct ScanCommand: AsyncParsableCommand {
                 followSymlinks: followSymlinks, crossFileSystems: crossFileSystems, include: include, exclude: exclude),
             limits: archiveOptions.limits)
         options.incremental = !full
+        options.namesInClear = namesInClear
         let engine = try DetectionEngine()
         var logger = Logger(label: "phidex.scan") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .warning

@@ -269,5 +269,40 @@ import Testing
             #expect(report.stdout.contains(input.split(separator: "/").last.map(String.init) ?? input), "\(input) has a row")
         }
     }
+
+    @Test func identifiersInNamesAreFindingsAndNeverStoredInClear() throws {
+        let tree = try TestTree("hostile-names")
+        // Two folders named after two people whose SSNs end alike, and a member named after a third.
+        _ = try tree.file("hr/401-23-7788/w2.txt", "wages\n")
+        _ = try tree.file("hr/402-31-7788/w2.txt", "wages\n")
+        try shell("mkdir -p z && printf 'note\\n' > 'z/Quill 403-29-1234.txt' && (cd z && zip -q ../hr/pack.zip 'Quill 403-29-1234.txt') && rm -r z", in: tree.root)
+        let index = tree.root + ".phidex"
+        #expect(try PhidexBinary.run(["scan", tree.path("hr"), "--index", index, "--quiet"]).status == 0)
+        let clear = ["401-23-7788", "402-31-7788", "403-29-1234"]
+        // Not in any byte of the index, nor of any report.
+        for file in [index, index + "-wal", index + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            for value in clear { #expect(bytes.range(of: Data(value.utf8)) == nil, "\(value) in \(file)") }
+        }
+        var jsonl = ""
+        for format in ["text", "jsonl", "csv", "sarif", "html"] {
+            let report = try PhidexBinary.run(["report", "--index", index, "--format", format])
+            #expect(report.status == 0)
+            for value in clear { #expect(!report.stdout.contains(value), "\(value) in the \(format) report") }
+            if format == "jsonl" { jsonl = report.stdout }
+        }
+        // Found, in the name; the two folders stay two.
+        let names = jsonl.split(separator: "\n").filter { $0.contains("\"record\":\"finding\"") && $0.contains("in the file's name") }
+        #expect(names.count == 3, "\(names)")
+        let folders = Set(jsonl.split(separator: "\n").filter { $0.contains("\"record\":\"file\"") && $0.contains("w2.txt") }.map { String($0) })
+        #expect(folders.count == 2 && folders.allSatisfy { $0.contains("***-**-7788~") }, "\(folders)")
+        // A re-scan finds the masked paths again: nothing is read twice.
+        let again = try PhidexBinary.run(["scan", tree.path("hr"), "--index", index])
+        #expect(again.stderr.contains("3 unchanged") || again.stderr.contains("unchanged, not read again"), "\(again.stderr)")
+        // Kept in clear only when asked.
+        let open = tree.root + "-clear.phidex"
+        #expect(try PhidexBinary.run(["scan", tree.path("hr"), "--index", open, "--quiet", "--names-in-clear"]).status == 0)
+        #expect(try PhidexBinary.run(["report", "--index", open, "--format", "jsonl"]).stdout.contains("401-23-7788"))
+    }
 }
 

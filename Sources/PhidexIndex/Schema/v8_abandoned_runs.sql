@@ -1,5 +1,5 @@
--- Schema version 8: a run can be `abandoned`. A scan killed outright (kill -9, a
--- power cut, an out-of-memory kill) leaves its run `running`; the next scan of the
+-- Schema version 8: a run can be `abandoned`, and a finding can be in a file's name.
+-- A scan killed outright (kill -9, a power cut, an out-of-memory kill) leaves its run `running`; the next scan of the
 -- index finds no live process behind it (IndexWriter's run locks) and marks it
 -- `abandoned`, with the totals of the rows it stored. SQLite cannot change a CHECK
 -- constraint in place, so the table is rebuilt (foreign keys are off in writers).
@@ -29,3 +29,7 @@ FROM scan_run;
 
 DROP TABLE scan_run;
 ALTER TABLE scan_run_v8 RENAME TO scan_run;
+
+-- Where a finding was found: in the file's content, or in its name (its path or a member's name;
+-- byte_offset and length then locate the masked identifier in file.path).
+ALTER TABLE finding ADD COLUMN location TEXT NOT NULL DEFAULT 'content' CHECK (location IN ('content', 'name'));
