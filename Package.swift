@@ -41,6 +41,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CVectorscan", pkgConfig: "libhs", providers: [.apt(["libvectorscan-dev"])]),
 
@@ -74,7 +76,7 @@ let package = Package(
         .target(name: "PhidexCrawl", dependencies: ["PhidexCore"], swiftSettings: strict),
         .target(
             name: "PhidexExtract",
-            dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail", "CPDF", "CSQLite", "CDisk", "CPST", "CAccess", "CZlib"],
+            dependencies: ["PhidexCore", "CArchive", "CXML2", "CMail", "CPDF", "CSQLite", "CDisk", "CPST", "CAccess", "CZlib", "CLZMA", "CBZip2"],
             swiftSettings: strict),
         .target(
             name: "PhidexDetect",

@@ -65,10 +65,9 @@ public final class ContentWalker {
         } catch {
             item.status = .error
             item.reason = "not readable as \(format.rawValue): \(error.reason)"
-            // libarchive reads a gzip stream ahead before it hands out anything, and a stream cut short
-            // inside that read-ahead fails whole: zlib reads it up to the cut.
-            if format == .gzip, file.seek(to: 0, whence: SEEK_SET) == 0 {
-                let reader = GzipReader(source: file)
+            // libarchive reads a compressed stream ahead before it hands out anything, and a stream cut
+            // short inside that read-ahead fails whole: its own library reads it up to the cut.
+            if let reader = DecodingReader(format: format, source: file), file.seek(to: 0, whence: SEEK_SET) == 0 {
                 item.status = .ok
                 item.reason = nil
                 readable = walkMembers(of: reader, container: &item, content: content, settled: settled)

@@ -129,7 +129,7 @@ import Testing
         let tree = try TestTree("hostile-cut")
         try shell("""
             python3 - <<'PY'
-            import gzip, io, random, tarfile, zipfile
+            import bz2, gzip, io, lzma, random, tarfile, zipfile
             random.seed(1)
             words = ["alpha", "beta", "gamma", "delta", "lorem", "ipsum", "clinic", "visit"]
             lines = [" ".join(random.choice(words) for _ in range(12)) + "\\n" for _ in range(2800)]
@@ -138,6 +138,11 @@ import Testing
             data = (text[:quarter] + "\\nSSN: 401-23-7788\\n" + text[quarter:]).encode()
             packed = gzip.compress(data)
             open("note.txt.gz", "wb").write(packed[: len(packed) // 2])
+            packed = lzma.compress(data)
+            open("note.txt.xz", "wb").write(packed[: len(packed) // 2])
+            # bzip2 decodes whole blocks: with 100 kB blocks, the first (holding the SSN) is whole.
+            packed = bz2.compress(data, compresslevel=1)
+            open("note.txt.bz2", "wb").write(packed[: int(len(packed) * 0.7)])
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr("note.txt", data)
@@ -145,7 +150,7 @@ import Testing
             PY
             """, in: tree.root)
         let (found, files) = try await scanTree(tree)
-        for member in ["note.txt.gz!note.txt", "notes.zip!note.txt"] {
+        for member in ["note.txt.gz!note.txt", "note.txt.xz!note.txt", "note.txt.bz2!note.txt", "notes.zip!note.txt"] {
             #expect(found[tree.path(member)] == ["ssn ***-**-7788"], "\(member): \(found[tree.path(member)] ?? [])")
             #expect(files[tree.path(member)]?.status == .error, "\(member) is never ok")
         }

@@ -1,0 +1,2 @@
+// libbz2 as Swift sees it.
+#include <bzlib.h>

@@ -1,0 +1,2 @@
+// liblzma (xz) as Swift sees it.
+#include <lzma.h>
