@@ -4,8 +4,8 @@
 // its context. Text-valued elements (VRs AE AS CS DA DS DT IS LO LT PN SH ST TM
 // UC UI UT) are written, those of the patient, study and institution modules
 // under their dictionary names and any other as `(gggg,eeee)`; sequences are
-// walked into; reading stops at the pixel data, so a 500 MB study costs what
-// its header does. Explicit and implicit VR little endian are read (the
+// walked into; an encapsulated document (a PDF report) is read as its text;
+// reading stops at the pixel data, so a 500 MB study costs what its header does. Explicit and implicit VR little endian are read (the
 // transfer syntaxes of nearly every file); big endian is reported as an error.
 //
 // Hand-written rather than a library: the header is a flat tag-length-value
@@ -25,6 +25,8 @@ final class DICOMTextSource: ByteSource {
     private var headerBytes = 0
     /// Why reading stopped early, thrown once the elements read before it are handed on.
     private var failure: ReadFailure?
+    /// Why an encapsulated document was not wholly read: the file's error after its whole header.
+    private var documentFailure: ReadFailure?
 
     /// A header larger than this is not a header: reading stops with an error.
     static let headerLimit = 64 << 20
@@ -48,8 +50,9 @@ final class DICOMTextSource: ByteSource {
                 done = true
             }
         }
-        if output.count == outputOffset, let failure {
+        if output.count == outputOffset, let failure = failure ?? (done ? documentFailure : nil) {
             self.failure = nil
+            documentFailure = nil
             throw failure
         }
         let count = min(buffer.count, output.count - outputOffset)
@@ -126,9 +129,13 @@ final class DICOMTextSource: ByteSource {
         position += headerLength
         headerBytes += headerLength
         if vr == "SQ" || length == 0xFFFF_FFFF { return }  // walk into the sequence
+        if group == 0x0042 && element == 0x0011 && length <= Self.documentLimit {
+            try readEncapsulatedDocument(length)
+            return
+        }
         guard let vr, Self.textVRs.contains(vr) else {
-            // Binary elements (an overlay, an encapsulated document, a private blob) are skipped
-            // whatever their length, and do not count against the header's size.
+            // Binary elements (an overlay, a private blob) are skipped whatever their length, and do
+            // not count against the header's size.
             try skip(length)
             return
         }
@@ -152,6 +159,38 @@ final class DICOMTextSource: ByteSource {
         output.append(contentsOf: name.utf8)
         output.append(contentsOf: ": ".utf8)
         output.append(contentsOf: value.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
+        output.append(0x0A)
+    }
+
+    /// The largest encapsulated document read (a scanned report or a CDA is a few MiB).
+    static let documentLimit = 64 << 20
+
+    /// An Encapsulated Document (0042,0011: a PDF report, a CDA, an STL) written under its label: a
+    /// PDF's text as poppler renders it (or its raw bytes carved, when broken), anything else carved.
+    /// Its failure is the file's error once the rest of the header is read.
+    private func readEncapsulatedDocument(_ length: Int) throws(ReadFailure) {
+        guard try need(length) else {
+            try skip(length)  // cut off: ends the header with its reason
+            return
+        }
+        let bytes = Array(input[position..<(position + length)])
+        position += length
+        let document: any ByteSource = bytes.withUnsafeBytes { PDFTextSource.sniff($0) }
+            ? PDFTextSource(MemorySource(bytes), prefix: UnsafeRawBufferPointer(start: nil, count: 0), file: nil)
+            : CarvingSource(MemorySource(bytes), prefix: UnsafeRawBufferPointer(start: nil, count: 0))
+        output.append(contentsOf: "Encapsulated Document:\n".utf8)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+        defer { chunk.deallocate() }
+        do {
+            while true {
+                let count = try document.read(into: chunk)
+                if count == 0 { break }
+                output.append(contentsOf: chunk[..<count])
+                guard output.count <= Self.headerLimit else { break }
+            }
+        } catch {
+            documentFailure = ReadFailure(reason: "its encapsulated document: \(error.reason)")
+        }
         output.append(0x0A)
     }
 

@@ -309,5 +309,24 @@ import Testing
         #expect(try PhidexBinary.run(["scan", tree.path("hr"), "--index", open, "--quiet", "--names-in-clear"]).status == 0)
         #expect(try PhidexBinary.run(["report", "--index", open, "--format", "jsonl"]).stdout.contains("401-23-7788"))
     }
+
+    @Test func aDICOMEncapsulatedPDFIsReadAsItsText() async throws {
+        let tree = try TestTree("hostile-dicom-pdf")
+        // A DICOM encapsulated PDF (0042,0011) whose report holds a value the header does not.
+        var writer = PDFWriter()
+        writer.page(["Radiology report", "Patient SSN: 401-23-7788"])
+        let pdf = writer.bytes()
+        var dicom = DICOMWriter(explicitVR: true)
+        dicom.add(0x0010, 0x0010, "PN", "QUILL^AVERY")
+        dicom.add(0x0010, 0x0020, "LO", "00142816")
+        var bytes = Array(dicom.bytes().dropLast(76))
+        let padded = pdf.count % 2 == 0 ? pdf : pdf + [0]
+        bytes += [0x42, 0x00, 0x11, 0x00] + Array("OB".utf8) + [0, 0]
+        bytes += withUnsafeBytes(of: UInt32(padded.count).littleEndian, Array.init) + padded
+        try tree.bytes("report.dcm", bytes)
+        let (found, files) = try await scanTree(tree)
+        #expect(found[tree.path("report.dcm")]?.contains("ssn ***-**-7788") == true, "\(found[tree.path("report.dcm")] ?? [])")
+        #expect(files[tree.path("report.dcm")]?.status == .ok)
+    }
 }
 
