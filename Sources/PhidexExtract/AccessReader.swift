@@ -88,7 +88,11 @@ final class AccessReader: ContainerReader {
 
     func readData(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
         guard buffer.count > 0 else { return 0 }
-        return phidex_access_read(access, buffer.baseAddress, buffer.count)
+        let count = phidex_access_read(access, buffer.baseAddress, buffer.count)
+        guard count >= 0 else {
+            throw ReadFailure(reason: "more rows than a file of its size can hold (damaged page links); the rest not read")
+        }
+        return count
     }
 
     /// Whether `prefix` starts a Jet (.mdb) or ACE (.accdb) database: page 0's `Standard Jet DB` /
