@@ -67,6 +67,7 @@ public enum JSONLinesReport {
         object.add("confidence", finding.confidence)
         object.add("value_key", Formatting.valueKey(finding.valueKey))
         object.add("reason", finding.reason)
+        if finding.inName { object.add("location", "name") }
         return object.rendered
     }
 }
