@@ -39,6 +39,9 @@ final class ArchiveReader {
     /// What the content was recognized as.
     let format: ContainerFormat
 
+    /// Member headers handed out so far, of any type.
+    private(set) var headersRead = 0
+
     /// Bytes taken from the source so far (compressed input).
     var bytesConsumed: Int64 { upstream.consumed }
     /// Whether the content is a single compressed stream rather than a list of members.
@@ -114,6 +117,7 @@ final class ArchiveReader {
         let mtime = archive_entry_mtime_is_set(entry) != 0
             ? Int64(archive_entry_mtime(entry)) * 1_000_000_000 + Int64(archive_entry_mtime_nsec(entry)) : nil
         let type = archive_entry_filetype(entry) & phidex_ae_ifmt()
+        headersRead += 1
         return .member(Member(
             name: name, mtimeNanoseconds: mtime, isRegularFile: type == phidex_ae_ifreg() || type == 0,
             isEncrypted: archive_entry_is_encrypted(entry) != 0))

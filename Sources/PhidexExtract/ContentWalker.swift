@@ -59,9 +59,14 @@ public final class ContentWalker {
         var readable = false
         let tables = format == .zip && DocumentPart.isOfficeOpenXML(prefix) ? spreadsheetTables(in: file) : nil
         do {
+            let listed = format == .zip ? ZipDirectory.entryCount(file) : nil
+            let names = listed.map { _ in MemberNames() }
             let reader = try ContainerOpener.open(format, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), file: file, limits: limits)
-            readable = walkMembers(of: reader, container: &item, tables: tables, content: content, settled: settled)
+            readable = walkMembers(of: reader, container: &item, tables: tables, names: names, content: content, settled: settled)
             item.bytesRead = reader.bytesConsumed  // a zip read from its central directory skips what it need not read
+            if let listed, let names, let archive = reader as? ArchiveReader, archive.headersRead < listed, budget.stopped == nil {
+                readOrphans(of: file, item: &item, listed: listed, found: archive.headersRead, known: names.set, tables: tables, content: content, settled: settled)
+            }
         } catch {
             item.status = .error
             item.reason = "not readable as \(format.rawValue): \(error.reason)"
@@ -85,6 +90,32 @@ public final class ContentWalker {
             item.reason = reason + "; scanned as raw bytes" + (item.reason.map { "; " + $0 } ?? "")
         }
         settled(item)
+    }
+
+    /// A zip whose central directory lists more entries than libarchive handed out members (two
+    /// entries pointing at one local header): read again from its local headers, in order, for the
+    /// members not seen the first time. The zip is then `error`: its directory does not describe it.
+    private func readOrphans(
+        of file: FileSource, item: inout ContentItem, listed: Int, found: Int, known: Set<String>, tables: SpreadsheetTables?,
+        content: (ContentItem, ContentStream) -> Void, settled: (ContentItem) -> Void
+    ) {
+        guard file.seek(to: 0, whence: SEEK_SET) == 0 else { return }
+        let before = item.members
+        do {
+            let stream = try ArchiveReader(format: .zip, source: file, prefix: UnsafeRawBufferPointer(start: nil, count: 0), seekable: nil)
+            var again = item
+            _ = walkMembers(of: stream, container: &again, tables: tables, skipping: known, content: content, settled: settled)
+            item.members = again.members
+            if again.status != .ok && item.status == .ok { item.status = again.status }
+        } catch {
+            // Read as far as the directory allowed: said below.
+        }
+        let orphans = item.members - before
+        if item.status == .ok { item.status = .error }
+        let note = "its central directory lists \(listed) entries but points at \(found) member header\(found == 1 ? "" : "s"); "
+            + (orphans > 0 ? "\(orphans) member\(orphans == 1 ? "" : "s") nothing pointed at read from \(orphans == 1 ? "its local header" : "their local headers")"
+                : "no other member found in its local headers")
+        item.reason = item.reason.map { $0 + "; " + note } ?? note
     }
 
     /// `item` read as content: `prefix`, then the rest of `source`.
@@ -148,6 +179,7 @@ public final class ContentWalker {
     /// status. Returns whether any member was read cleanly or opened as an archive.
     private func walkMembers(
         of reader: any ContainerReader, container: inout ContentItem, tables: SpreadsheetTables? = nil,
+        names: MemberNames? = nil, skipping known: Set<String>? = nil,
         content: (ContentItem, ContentStream) -> Void, settled: (ContentItem) -> Void
     ) -> Bool {
         var worst = WorstMembers()
@@ -162,6 +194,10 @@ public final class ContentWalker {
                     ? message : "stopped after \(container.members) member\(container.members == 1 ? "" : "s"): \(message)"
                 break walking
             case .member(let header):
+                if let name = header.name {
+                    if known?.contains(name) == true { continue }
+                    names?.set.insert(name)
+                }
                 guard header.isRegularFile else { continue }
                 budget.members += 1
                 if budget.members > limits.members { budget.stop(.members) }
@@ -381,3 +417,9 @@ public final class ContentWalker {
         return filled
     }
 }
+
+/// The names of the members a walk handed out (a zip's, to tell which its central directory missed).
+final class MemberNames {
+    var set: Set<String> = []
+}
+

@@ -328,5 +328,34 @@ import Testing
         #expect(found[tree.path("report.dcm")]?.contains("ssn ***-**-7788") == true, "\(found[tree.path("report.dcm")] ?? [])")
         #expect(files[tree.path("report.dcm")]?.status == .ok)
     }
+
+    @Test func aZipMemberNoDirectoryEntryPointsAtIsRead() async throws {
+        // Two central directory entries pointing at one local header: the other member is orphaned.
+        let tree = try TestTree("hostile-zip-directory")
+        try shell("""
+            python3 - <<'PY'
+            import io, struct, zipfile
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+                z.writestr("visible.txt", "nothing here\\n")
+                z.writestr("hidden.txt", "SSN: 401-23-7788\\n")
+            data = bytearray(buffer.getvalue())
+            end = data.rfind(b"PK\\x05\\x06")
+            at = struct.unpack_from("<I", data, end + 16)[0]
+            entries = []
+            while data[at:at + 4] == b"PK\\x01\\x02":
+                n, m, k = struct.unpack_from("<HHH", data, at + 28)
+                entries.append(at)
+                at += 46 + n + m + k
+            struct.pack_into("<I", data, entries[1] + 42, struct.unpack_from("<I", data, entries[0] + 42)[0])
+            open("pack.zip", "wb").write(bytes(data))
+            PY
+            """, in: tree.root)
+        let (found, files) = try await scanTree(tree)
+        #expect(found[tree.path("pack.zip!hidden.txt")] == ["ssn ***-**-7788"])
+        let zip = try #require(files[tree.path("pack.zip")])
+        #expect(zip.status == .error, "a zip its directory does not describe is never ok")
+        #expect(zip.reason?.contains("central directory lists 2 entries") == true, "\(zip.reason ?? "")")
+    }
 }
 
