@@ -1,4 +1,4 @@
-// `phidex-fuzz TARGET [libFuzzer options] [corpus folders]`: runs one fuzz target under
+// `phidex-fuzz TARGET [libFuzzer options] [corpus folders]` (or PHIDEX_FUZZ_TARGET=TARGET): runs one fuzz target under
 // libFuzzer when built by scripts/fuzz (-sanitize=fuzzer). Built plainly, `phidex-fuzz
 // TARGET FILE...` runs the target once on each file: how a crash is replayed.
 
@@ -24,7 +24,12 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @main
 struct PhidexFuzz {
     static func main() {
-        let arguments = CommandLine.arguments
+        // The target is named first, or by PHIDEX_FUZZ_TARGET: libFuzzer's -fork mode starts children
+        // with its own options only, and they find the target in the environment.
+        var arguments = CommandLine.arguments
+        if let name = ProcessInfo.processInfo.environment["PHIDEX_FUZZ_TARGET"], arguments.count < 2 || FuzzTarget.named(arguments[1]) == nil {
+            arguments.insert(name, at: 1)
+        }
         guard arguments.count >= 2, let target = FuzzTarget.named(arguments[1]) else {
             var usage = "usage: phidex-fuzz TARGET [libFuzzer options | inputs]\ntargets:\n"
             for target in FuzzTarget.all { usage += "  \(target.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(target.summary)\n" }
