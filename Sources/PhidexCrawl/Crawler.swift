@@ -150,9 +150,7 @@ public struct Crawler: Sendable {
                 }
                 break
             }
-            let name: [UInt8] = withUnsafeBytes(of: record.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
+            let name = directoryEntryName(record)
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             let nameText = String(decoding: name, as: UTF8.self)
             let relative = directory.relative.isEmpty ? nameText : directory.relative + "/" + nameText

@@ -100,7 +100,7 @@ final class SpooledFile {
         guard let directory = opendir(base) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = String(decoding: directoryEntryName(entry), as: UTF8.self)
             let parts = name.split(separator: "-")
             guard name.hasPrefix("phidex-spool-"), parts.count == 4, let pid = Int32(parts[2]), pid != getpid(),
                 kill(pid, 0) != 0 && errno == ESRCH
@@ -116,7 +116,7 @@ final class SpooledFile {
                 continue
             }
             while let file = readdir(inner) {
-                let child = withUnsafeBytes(of: file.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                let child = String(decoding: directoryEntryName(file), as: UTF8.self)
                 if child != "." && child != ".." { unlinkat(dirfd(inner), child, 0) }
             }
             closedir(inner)
