@@ -4,7 +4,6 @@
 // (An unbounded AsyncStream would give no such backpressure.)
 
 import PhidexCore
-import Synchronization
 
 /// A multi-producer, multi-consumer queue of `Element`s that holds at most `capacity` of them.
 public final class BatchQueue<Element: Sendable>: Sendable {
@@ -19,7 +18,7 @@ public final class BatchQueue<Element: Sendable>: Sendable {
     private enum SendStep { case done(Bool), wait }
     private enum NextStep { case value(Element?), wait, wake(CheckedContinuation<Bool, Never>, Element) }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     public let capacity: Int
 
     public init(capacity: Int) {

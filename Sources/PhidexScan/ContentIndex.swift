@@ -12,7 +12,6 @@ import Crypto
 import Foundation
 import PhidexCore
 import PhidexExtract
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +29,7 @@ final class ContentIndex: Sendable {
         var hash: SHA256Digest?
     }
 
-    private let bySize = Mutex<[Int64: [Candidate]]>([:])
+    private let bySize = Locked<[Int64: [Candidate]]>([:])
 
     /// Notes a file read whole and cleanly, which later copies may refer to.
     func register(_ entry: FileEntry) {

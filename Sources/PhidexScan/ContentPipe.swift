@@ -37,7 +37,7 @@ final class ContentPipe: @unchecked Sendable {
     private let slots: [UnsafeMutableRawBufferPointer]
     private let freeSlots = DispatchSemaphore(value: ContentPipe.slotCount)
     private let available = DispatchSemaphore(value: 0)
-    private let events = Mutex(FIFO<Event>())
+    private let events = Locked(FIFO<Event>())
     private var nextSlot = 0  // producer side only
     /// Set by the worker when its task is cancelled; the walk then stops early.
     let cancelled = Atomic(false)

@@ -14,7 +14,6 @@ public import PhidexDetect
 public import PhidexIndex
 import PhidexScore
 import Dispatch
-import Synchronization
 
 /// The result of one scan run.
 public struct ScanResult: Sendable {
@@ -190,7 +189,7 @@ public enum Scan {
     }
 
     private final class Handoff: Sendable {
-        let accepted = Mutex(false)
+        let accepted = Locked(false)
         let done = DispatchSemaphore(value: 0)
     }
 

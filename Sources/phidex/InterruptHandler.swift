@@ -5,7 +5,7 @@
 
 import Dispatch
 import Foundation
-import Synchronization
+import PhidexCore
 
 /// Turns SIGINT, SIGTERM and SIGHUP into a clean stop of the scan, then an exit status of 128 + the signal.
 final class InterruptHandler {
@@ -15,11 +15,11 @@ final class InterruptHandler {
     private let received = Received()
 
     private final class Received: Sendable {
-        let number = Mutex<Int32>(0)
+        let number = Locked<Int32>(0)
     }
 
     init(_ onInterrupt: @escaping @Sendable () -> Void) {
-        let count = Mutex(0)
+        let count = Locked(0)
         let received = self.received
         var sources: [any DispatchSourceSignal] = []
         for number in Self.signals {
