@@ -79,8 +79,11 @@ final class SheetRendering: MarkupRendering {
         for byte in reference.utf8 {
             let upper = byte & ~0x20
             guard upper >= 0x41 && upper <= 0x5A else { break }
-            column = column * 26 + Int(upper - 0x40)
             letters += 1
+            // Excel's columns end at XFD (3 letters); a longer run is no cell reference (and would
+            // overflow: seen fuzzing, a crash).
+            guard letters <= 3 else { return nil }
+            column = column * 26 + Int(upper - 0x40)
         }
         return letters > 0 && letters <= 3 ? column - 1 : nil
     }
