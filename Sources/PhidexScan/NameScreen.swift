@@ -46,8 +46,9 @@ final class NameScreen {
 
     /// The path with its identifiers from byte `start` on masked, and their findings; nil when it has none.
     private func screen(_ path: String, from start: Int) -> (String, [Finding])? {
+        // Most paths hold no digit run and no `@`: they are ruled out without copying the path.
+        guard start < path.utf8.count, Self.mayHoldIdentifier(path.utf8.dropFirst(start)) else { return nil }
         let bytes = Array(path.utf8)
-        guard start < bytes.count, Self.mayHoldIdentifier(bytes[start...]) else { return nil }
         // Folders and members as lines; `_` as a space (names join words with it).
         text.removeAll(keepingCapacity: true)
         for byte in bytes[start...] { text.append(byte == 0x2F || byte == 0x21 ? 0x0A : byte == 0x5F ? 0x20 : byte) }
@@ -92,7 +93,7 @@ final class NameScreen {
 
     /// Whether a name could hold an identifier at all: a run of digits (ignoring separators) at
     /// least five long, or an `@`. Most paths have neither and skip the detectors.
-    static func mayHoldIdentifier(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func mayHoldIdentifier(_ bytes: some Sequence<UInt8>) -> Bool {
         var digits = 0
         for byte in bytes {
             switch byte {
