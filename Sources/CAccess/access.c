@@ -55,6 +55,12 @@ static void line_byte(phidex_access *access, char byte) {
 /// The catalog (MSysObjects): what mdb_read_catalog reads, without the objects' properties (their
 /// LvProp blobs). Phidex needs none of them, and mdbtools' property parser, given a damaged blob,
 /// allocated without end (seen fuzzing: 10 GB in a minute, warnings on stderr for each step).
+// A table whose usage map could not be found has none (mdbtools copies its zero bytes to NULL), and
+// mdb_fetch_row would read through that NULL (seen fuzzing: a crash). Such a table is not readable.
+static int has_usage_map(const MdbTableDef *table) {
+    return table->usage_map != NULL && table->map_sz > 0;
+}
+
 static int read_catalog(MdbHandle *mdb) {
     if (mdb->catalog) mdb_free_catalog(mdb);
     mdb->catalog = g_ptr_array_new();
@@ -67,6 +73,10 @@ static int read_catalog(MdbHandle *mdb) {
     snprintf(msysobj.object_name, sizeof msysobj.object_name, "%s", "MSysObjects");
     MdbTableDef *table = mdb_read_table(&msysobj);
     if (table == NULL) return 0;
+    if (!has_usage_map(table)) {
+        mdb_free_tabledef(table);
+        return 0;
+    }
     int ok = 0;
     char *id = calloc(1, mdb->bind_size), *name = calloc(1, mdb->bind_size), *type = calloc(1, mdb->bind_size),
          *flags = calloc(1, mdb->bind_size);
@@ -157,6 +167,10 @@ const char *phidex_access_next_table(phidex_access *access, int *readable) {
         if (entry == NULL || entry->object_type != MDB_TABLE || mdb_is_system_table(entry)) continue;
         *readable = 0;
         MdbTableDef *table = mdb_read_table(entry);
+        if (table != NULL && !has_usage_map(table)) {
+            mdb_free_tabledef(table);
+            return entry->object_name;
+        }
         if (table == NULL || mdb_read_columns(table) == NULL || mdb_rewind_table(table) != 0) {
             if (table) mdb_free_tabledef(table);
             return entry->object_name;
