@@ -51,16 +51,15 @@ static void line_byte(phidex_access *access, char byte) {
     if (line_reserve(access, 1)) access->line[access->line_count++] = byte;
 }
 
-/// Whether a column's type is one mdbtools renders as text (numbers, dates and text).
-/// The catalog (MSysObjects): what mdb_read_catalog reads, without the objects' properties (their
-/// LvProp blobs). Phidex needs none of them, and mdbtools' property parser, given a damaged blob,
-/// allocated without end (seen fuzzing: 10 GB in a minute, warnings on stderr for each step).
 // A table whose usage map could not be found has none (mdbtools copies its zero bytes to NULL), and
 // mdb_fetch_row would read through that NULL (seen fuzzing: a crash). Such a table is not readable.
 static int has_usage_map(const MdbTableDef *table) {
     return table->usage_map != NULL && table->map_sz > 0;
 }
 
+/// The catalog (MSysObjects): what mdb_read_catalog reads, without the objects' properties (their
+/// LvProp blobs). Phidex needs none of them, and mdbtools' property parser, given a damaged blob,
+/// allocated without end (seen fuzzing: 10 GB in a minute, warnings on stderr for each step).
 static int read_catalog(MdbHandle *mdb) {
     if (mdb->catalog) mdb_free_catalog(mdb);
     mdb->catalog = g_ptr_array_new();
@@ -107,6 +106,7 @@ static int read_catalog(MdbHandle *mdb) {
     return ok;
 }
 
+/// Whether a column's type is one mdbtools renders as text (numbers, dates and text).
 static int is_text_column(int type) {
     switch (type) {
     case MDB_BOOL: case MDB_BYTE: case MDB_INT: case MDB_LONGINT: case MDB_MONEY: case MDB_FLOAT: case MDB_DOUBLE:
@@ -167,11 +167,7 @@ const char *phidex_access_next_table(phidex_access *access, int *readable) {
         if (entry == NULL || entry->object_type != MDB_TABLE || mdb_is_system_table(entry)) continue;
         *readable = 0;
         MdbTableDef *table = mdb_read_table(entry);
-        if (table != NULL && !has_usage_map(table)) {
-            mdb_free_tabledef(table);
-            return entry->object_name;
-        }
-        if (table == NULL || mdb_read_columns(table) == NULL || mdb_rewind_table(table) != 0) {
+        if (table == NULL || !has_usage_map(table) || mdb_read_columns(table) == NULL || mdb_rewind_table(table) != 0) {
             if (table) mdb_free_tabledef(table);
             return entry->object_name;
         }

@@ -85,7 +85,7 @@ final class SheetRendering: MarkupRendering {
             guard letters <= 3 else { return nil }
             column = column * 26 + Int(upper - 0x40)
         }
-        return letters > 0 && letters <= 3 ? column - 1 : nil
+        return letters > 0 ? column - 1 : nil
     }
 
     /// An Excel serial day as yyyy-mm-dd: in the 1900 date system (with its phantom 1900-02-29),
