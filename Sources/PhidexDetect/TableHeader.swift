@@ -42,6 +42,7 @@ public struct TableHeader: Sendable, Equatable {
         let delimiter = candidates[best]
         var line = firstLine
         if line.last == 0x0D { line.removeLast() }
+        guard Self.mayBeHeader(line, delimiter: delimiter) else { return nil }
         let fields = line.split(separator: delimiter, omittingEmptySubsequences: false).map { field -> String in
             var text = String(decoding: field, as: UTF8.self).trimmingSpaces()
             if text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
@@ -61,6 +62,39 @@ public struct TableHeader: Sendable, Equatable {
         self.listsOrganizations = lowercased.contains { field in Self.organizationWords.contains { field.contains($0) } }
         self.listsPeople = !listsOrganizations
             && lowercased.contains { field in ["ssn", "social security", "date of birth", "dob", "birth", "mrn"].contains { field.contains($0) } }
+    }
+
+    /// Whether `line` can pass the field checks below at all, judged on its bytes without building
+    /// a string: every line of prose or code with a delimiter in it reaches here, and most have a
+    /// field too long, a `label: value` or too many words. Only rejects what the checks reject: a
+    /// field's quotes, stripped later, allow two more bytes and two more words.
+    static func mayBeHeader(_ line: [UInt8], delimiter: UInt8) -> Bool {
+        line.withUnsafeBufferPointer { bytes in
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != delimiter { end += 1 }
+                // The field trimmed of spaces, as `trimmingSpaces` does.
+                var low = start, high = end
+                while low < high && bytes[low] == 0x20 { low += 1 }
+                while high > low && bytes[high - 1] == 0x20 { high -= 1 }
+                if high - low > 66 { return false }
+                var words = 0
+                var inWord = false
+                for index in low..<high {
+                    if bytes[index] == 0x20 {
+                        inWord = false
+                        if index > low && bytes[index - 1] == 0x3A { return false }  // ": " inside
+                    } else if !inWord {
+                        inWord = true
+                        words += 1
+                    }
+                }
+                if words > 8 { return false }
+                start = end + 1
+            }
+            return true
+        }
     }
 
     /// The name of the column holding `position` of `window`, when its line start is near enough.

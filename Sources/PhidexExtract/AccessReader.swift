@@ -99,7 +99,6 @@ final class AccessReader: ContainerReader {
     /// `Standard ACE DB` at offset 4.
     static func sniff(_ prefix: UnsafeRawBufferPointer) -> Bool {
         guard prefix.count >= 19, prefix[0] == 0, prefix[1] == 1, prefix[2] == 0, prefix[3] == 0 else { return false }
-        let name = Array(prefix[4..<19])
-        return name == Array("Standard Jet DB".utf8) || name == Array("Standard ACE DB".utf8)
+        return ContainerFormat.starts(prefix, "Standard Jet DB".utf8, at: 4) || ContainerFormat.starts(prefix, "Standard ACE DB".utf8, at: 4)
     }
 }

@@ -4,7 +4,8 @@
 // (attachments are members), databases (tables are members), disk images
 // (files are members) and Outlook stores (messages are members); everything
 // else is content for the detectors. Each format is one entry of `recognizers`
-// (how it is recognized) and one case of `ContainerOpener` (how it is opened).
+// (how it is recognized; mail, read once for its two forms, after them) and one
+// case of `ContainerOpener` (how it is opened).
 
 /// A container format recognized by its magic bytes.
 public enum ContainerFormat: String, Sendable, CaseIterable {
@@ -37,7 +38,9 @@ public enum ContainerFormat: String, Sendable, CaseIterable {
 
     /// The format `prefix` (the first bytes of a stream) starts with, if any.
     public static func sniff(_ prefix: UnsafeRawBufferPointer) -> ContainerFormat? {
-        recognizers.first { $0.recognizes(prefix) }?.format
+        if let format = recognizers.first(where: { $0.recognizes(prefix) })?.format { return format }
+        // Mail last, read once for both of its forms.
+        return MailReader.sniff(prefix).map { $0 ? .mbox : .mail }
     }
 
     /// One entry per format, tried in order: stronger and longer signatures first.
@@ -48,25 +51,25 @@ public enum ContainerFormat: String, Sendable, CaseIterable {
         (.xz, { starts($0, [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) }),
         (.zstd, { starts($0, [0x28, 0xB5, 0x2F, 0xFD]) }),
         (.lz4, { starts($0, [0x04, 0x22, 0x4D, 0x18]) }),
-        (.lzip, { starts($0, Array("LZIP".utf8)) }),
+        (.lzip, { starts($0, "LZIP".utf8) }),
         (.compress, { starts($0, [0x1F, 0x9D]) }),
         (.sevenZip, { starts($0, [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) }),
-        (.rar, { starts($0, Array("Rar!\u{1A}\u{07}".utf8)) }),
-        (.cab, { starts($0, Array("MSCF".utf8)) && starts($0, [0, 0, 0, 0], at: 4) }),
+        (.rar, { starts($0, "Rar!\u{1A}\u{07}".utf8) }),
+        (.cab, { starts($0, "MSCF".utf8) && starts($0, [0, 0, 0, 0], at: 4) }),
         (.pst, { PSTReader.sniff($0) }),
         (.access, { AccessReader.sniff($0) }),
-        (.tar, { starts($0, Array("ustar".utf8), at: 257) }),
+        (.tar, { starts($0, "ustar".utf8, at: 257) }),
         // ASCII cpio only: the old binary header's two-byte magic is too weak a signal.
-        (.cpio, { starts($0, Array("070707".utf8)) || starts($0, Array("070701".utf8)) || starts($0, Array("070702".utf8)) }),
-        (.iso9660, { starts($0, Array("CD001".utf8), at: 32_769) }),
+        (.cpio, { starts($0, "070707".utf8) || starts($0, "070701".utf8) || starts($0, "070702".utf8) }),
+        (.iso9660, { starts($0, "CD001".utf8, at: 32_769) }),
         (.sqlite, { SQLiteReader.sniff($0) }),
         (.disk, { DiskImageReader.sniff($0) }),
         (.dbf, { DBFReader.sniff($0) }),
-        (.mail, { MailReader.sniff($0) == false }),
-        (.mbox, { MailReader.sniff($0) == true }),
     ]
 
-    static func starts(_ prefix: UnsafeRawBufferPointer, _ magic: [UInt8], at offset: Int = 0) -> Bool {
+    /// Whether `prefix` holds `magic` at `offset` (a literal's `.utf8` or an array literal: no
+    /// allocation, since every file's first bytes come through here).
+    static func starts(_ prefix: UnsafeRawBufferPointer, _ magic: some Collection<UInt8>, at offset: Int = 0) -> Bool {
         guard prefix.count >= offset + magic.count else { return false }
         for (index, byte) in magic.enumerated() where prefix[offset + index] != byte { return false }
         return true

@@ -95,19 +95,17 @@ final class DiskImageReader: ContainerReader {
     /// a VHD/VHDX/VMDK/EWF header, a partition table (MBR with sane entries, GPT), or a FAT,
     /// exFAT, NTFS or ext2/3/4 superblock. A fixed VHD is a raw disk with a footer, found as such.
     static func sniff(_ prefix: UnsafeRawBufferPointer) -> Bool {
-        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
-            guard prefix.count >= offset + magic.count else { return false }
-            for (index, byte) in magic.enumerated() where prefix[offset + index] != byte { return false }
-            return true
+        func starts(_ magic: some Collection<UInt8>, at offset: Int = 0) -> Bool {
+            ContainerFormat.starts(prefix, magic, at: offset)
         }
-        if starts(Array("conectix".utf8)) || starts(Array("vhdxfile".utf8)) || starts(Array("KDMV".utf8)) { return true }
-        if starts(Array("# Disk DescriptorFile".utf8)) || starts([0x51, 0x46, 0x49, 0xFB]) { return true }  // VMDK descriptor, qcow
+        if starts("conectix".utf8) || starts("vhdxfile".utf8) || starts("KDMV".utf8) { return true }
+        if starts("# Disk DescriptorFile".utf8) || starts([0x51, 0x46, 0x49, 0xFB]) { return true }  // VMDK descriptor, qcow
         if starts([0x45, 0x56, 0x46, 0x09, 0x0D, 0x0A, 0xFF, 0x00]) { return true }  // EWF (E01)
-        if starts(Array("EFI PART".utf8), at: 512) { return true }  // GPT header in LBA 1
-        if starts(Array("NTFS    ".utf8), at: 3) || starts(Array("EXFAT   ".utf8), at: 3) { return true }
+        if starts("EFI PART".utf8, at: 512) { return true }  // GPT header in LBA 1
+        if starts("NTFS    ".utf8, at: 3) || starts("EXFAT   ".utf8, at: 3) { return true }
         if starts([0x53, 0xEF], at: 1080) && prefix.count > 1084 && prefix[1082] <= 4 { return true }  // ext2/3/4 superblock
         guard starts([0x55, 0xAA], at: 510) else { return false }
-        if starts(Array("FAT".utf8), at: 54) || starts(Array("FAT32".utf8), at: 82) { return true }
+        if starts("FAT".utf8, at: 54) || starts("FAT32".utf8, at: 82) { return true }
         // An MBR: four entries, each empty or with a boot flag of 0x00/0x80, a type and a length.
         var used = 0
         for entry in 0..<4 {

@@ -32,9 +32,13 @@ final class PDFTextSource: ByteSource {
     deinit { phidex_pdf_close(pdf) }
 
     static func sniff(_ prefix: UnsafeRawBufferPointer) -> Bool {
-        let magic = Array("%PDF-".utf8)
-        return prefix.prefix(1024).count >= magic.count
-            && (0...min(prefix.count, 1024) - magic.count).contains { at in prefix[at..<at + magic.count].elementsEqual(magic) }
+        // Every file's first bytes come here: look for `%` and compare only there.
+        let end = min(prefix.count, 1024) - 5
+        guard end >= 0 else { return false }
+        for at in 0...end where prefix[at] == 0x25 {
+            if prefix[at + 1] == 0x50, prefix[at + 2] == 0x44, prefix[at + 3] == 0x46, prefix[at + 4] == 0x2D { return true }  // PDF-
+        }
+        return false
     }
 
     private func open() throws(ReadFailure) {

@@ -244,8 +244,7 @@ final class SQLiteReader: ContainerReader {
 
     /// Whether `prefix` starts a SQLite 3 database.
     static func sniff(_ prefix: UnsafeRawBufferPointer) -> Bool {
-        let magic = Array("SQLite format 3\u{0}".utf8)
-        return prefix.count >= magic.count && prefix.prefix(magic.count).elementsEqual(magic)
+        ContainerFormat.starts(prefix, "SQLite format 3\u{0}".utf8)
     }
 }
 

@@ -19,12 +19,17 @@ public struct RiskScorer: Sendable {
 
     public init(catalogue: RuleCatalogue, model: RiskModel = .builtIn) {
         self.model = model
+        self.strong = model.strongTypes
+        self.personal = model.personalTypes
         var weights: [RuleID: Double] = [:]
         for rule in catalogue.rules { weights[rule.id] = rule.riskWeight }
         self.weights = weights
     }
 
     public let model: RiskModel
+    /// The model's strong and personal types, built once (every file's matches are checked against them).
+    private let strong: Set<IdentifierType>
+    private let personal: Set<IdentifierType>
     /// Lines between two findings of one record, at most.
     static let recordLineGap: Int64 = 3
 
@@ -42,7 +47,6 @@ public struct RiskScorer: Sendable {
     public func add(_ matches: [Match], to tally: inout RiskTally) -> [Int64] {
         var records: [Int64] = []
         records.reserveCapacity(matches.count)
-        let strong = model.strongTypes, personal = model.personalTypes
         for match in matches {
             // A new record: a new line that repeats a kind already in the record or comes after a
             // gap; or, on one line (an HL7 batch is one line of CR-separated segments), a strong
@@ -85,7 +89,7 @@ public struct RiskScorer: Sendable {
             let points = tally.weight * confidence * (1 + log2(Double(distinct)))
             let over = distinct >= RiskTally.distinctLimit ? "over " : ""
             let label = "\(over)\(distinct) distinct \(type) × weight \(Int(tally.weight)) × confidence "
-                + String(format: "%.2f", confidence) + (distinct > 1 ? " × (1 + log2 \(distinct))" : "")
+                + Self.twoDecimals(confidence) + (distinct > 1 ? " × (1 + log2 \(distinct))" : "")
             factors.append(RiskFactor(label: label, points: points))
         }
         if tally.patientRecords > 0 {
@@ -113,6 +117,18 @@ public struct RiskScorer: Sendable {
             }
         }
         return RiskScore(score: Int(total.rounded()), factors: factors)
+    }
+
+    /// `value` with two decimals, as `String(format: "%.2f")` writes it, without Foundation's
+    /// formatter (once per type of every file with findings). A value near a tie at the third
+    /// decimal, where binary rounding decides, is left to the formatter.
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = value * 100
+        let fraction = hundredths - hundredths.rounded(.down)
+        guard value >= 0, value < 1e6, abs(fraction - 0.5) > 1e-6 else { return String(format: "%.2f", value) }
+        let cents = Int(hundredths.rounded())
+        let units = String(cents / 100), rest = cents % 100
+        return units + (rest < 10 ? ".0" : ".") + String(rest)
     }
 }
 
