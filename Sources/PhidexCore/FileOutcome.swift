@@ -23,6 +23,9 @@ public struct FileOutcome: Sendable {
     /// The logical path of a file read earlier in the same run whose content this file's equals: it
     /// was not read; its rows and findings are copies of that file's, under its own path.
     public var copyOf: String?
+    /// The keyed hash of a file's path on disk, when the worker computed it (it looks files up by
+    /// it); the writer stores it with the file's row. Nil for members.
+    public var pathKey: Int64?
 
     public init(
         entry: FileEntry, status: FileStatus, reason: String? = nil, findings: [Finding] = [],

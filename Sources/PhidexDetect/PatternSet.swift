@@ -24,14 +24,28 @@ final class PatternSet: @unchecked Sendable {
 
     /// Compiles `expressions` (PCRE-like syntax); pattern `i` reports id `i`. A `singleMatch`
     /// pattern reports its first match per scan only.
-    init(expressions: [String], caseless: [Bool], singleMatch: [Bool]) throws {
+    /// A database compiled before from the same inputs is loaded from `cache` instead.
+    init(expressions: [String], caseless: [Bool], singleMatch: [Bool], cache: PatternCache = .user) throws {
+        let flags = zip(caseless, singleMatch).map { caseless, single in
+            UInt32(HS_FLAG_DOTALL) | (caseless ? UInt32(HS_FLAG_CASELESS) : 0) | (single ? UInt32(HS_FLAG_SINGLEMATCH) : 0)
+        }
+        let digest = PatternCache.digest(expressions: expressions, flags: flags, mode: UInt32(HS_MODE_BLOCK))
+        let database = try cache.load(digest) ?? Self.compile(expressions, flags: flags, into: cache, as: digest)
+        var scratch: OpaquePointer?
+        guard hs_alloc_scratch(database, &scratch) == HS_SUCCESS, let scratch else {
+            hs_free_database(database)
+            throw CatalogueError(message: "cannot allocate Vectorscan scratch space")
+        }
+        self.database = database
+        self.prototype = scratch
+    }
+
+    /// Compiles the expressions, and stores the database in `cache` for the next run.
+    private static func compile(_ expressions: [String], flags: [UInt32], into cache: PatternCache, as digest: [UInt8]) throws -> OpaquePointer {
         var database: OpaquePointer?
         var compileError: UnsafeMutablePointer<hs_compile_error_t>?
         let cStrings = expressions.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
-        let flags = zip(caseless, singleMatch).map { caseless, single in
-            UInt32(HS_FLAG_DOTALL) | (caseless ? UInt32(HS_FLAG_CASELESS) : 0) | (single ? UInt32(HS_FLAG_SINGLEMATCH) : 0)
-        }
         let ids = (0..<UInt32(expressions.count)).map { $0 }
         let constStrings: [UnsafePointer<CChar>?] = cStrings.map { $0.map { UnsafePointer($0) } }
         let status = constStrings.withUnsafeBufferPointer { expressionPointers in
@@ -52,13 +66,8 @@ final class PatternSet: @unchecked Sendable {
             if let compileError { hs_free_compile_error(compileError) }
             throw CatalogueError(message: "cannot compile the pattern set: \(message)")
         }
-        var scratch: OpaquePointer?
-        guard hs_alloc_scratch(database, &scratch) == HS_SUCCESS, let scratch else {
-            hs_free_database(database)
-            throw CatalogueError(message: "cannot allocate Vectorscan scratch space")
-        }
-        self.database = database
-        self.prototype = scratch
+        cache.store(database, for: digest)  // best effort: without it the next run compiles again
+        return database
     }
 
     deinit {

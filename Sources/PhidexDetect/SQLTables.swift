@@ -11,6 +11,9 @@
 // so other text pays for one pass over its first 64 KiB.
 
 public import PhidexCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The SQL statements of one stream that name columns, read as its chunks arrive.
 struct SQLTables {
@@ -73,13 +76,6 @@ struct SQLTables {
     private mutating func read(_ bytes: UnsafeRawBufferPointer, at offset: Int64) {
         var position = 0
         while let (keyword, at) = nextKeyword(in: bytes, from: position) {
-            // Only at a statement start: the line's start, or after `;`.
-            var back = at
-            while back > 0 && (bytes[back - 1] == 0x20 || bytes[back - 1] == 0x09) { back -= 1 }
-            guard back == 0 || bytes[back - 1] == 0x0A || bytes[back - 1] == 0x3B else {
-                position = at + 1
-                continue
-            }
             var parser = Parser(bytes: bytes, position: at + Self.keywords[keyword].count)
             let done: Bool
             switch keyword {
@@ -102,19 +98,43 @@ struct SQLTables {
         carryStart = offset + Int64(bytes.count - tail)
     }
 
-    /// The next keyword (its index) and where it is, in one pass: all of them start with c or i.
+    /// The next keyword (its index) at a statement start (a line's start or after `;`, then spaces
+    /// or tabs) at or after `start`. Only statement starts are looked at, found with memchr: the
+    /// first 64 KiB of every stream pass through here.
     private func nextKeyword(in bytes: UnsafeRawBufferPointer, from start: Int) -> (Int, Int)? {
+        guard let base = bytes.baseAddress else { return nil }
         var at = start
+        var semicolon = -1  // the next `;` at or after `at` once looked up (-2: none)
         while at < bytes.count {
-            let byte = bytes[at] | 0x20
-            if byte == 0x63 || byte == 0x69 {
-                for (index, keyword) in Self.keywords.enumerated() where keyword[0] == byte && Self.matches(keyword, in: bytes, at: at) {
-                    return (index, at)
+            var candidate = at
+            while candidate < bytes.count && (bytes[candidate] == 0x20 || bytes[candidate] == 0x09) { candidate += 1 }
+            if candidate < bytes.count, at > start || Self.startsStatement(bytes, at: candidate) {
+                let byte = bytes[candidate] | 0x20
+                if byte == 0x63 || byte == 0x69 {
+                    for (index, keyword) in Self.keywords.enumerated() where keyword[0] == byte && Self.matches(keyword, in: bytes, at: candidate) {
+                        return (index, candidate)
+                    }
                 }
             }
-            at += 1
+            guard candidate < bytes.count else { return nil }
+            // The next statement start: after the next newline or `;`.
+            let rest = bytes.count - candidate
+            let newline = memchr(base + candidate, 0x0A, rest).map { UnsafeRawPointer($0) - base } ?? -1
+            if semicolon != -2 && semicolon < candidate {
+                semicolon = memchr(base + candidate, 0x3B, rest).map { UnsafeRawPointer($0) - base } ?? -2
+            }
+            let next = newline < 0 ? semicolon : semicolon < 0 ? newline : min(newline, semicolon)
+            guard next >= 0 else { return nil }
+            at = next + 1
         }
         return nil
+    }
+
+    /// Whether a statement may begin at `at`: only spaces or tabs between it and a line's start or `;`.
+    private static func startsStatement(_ bytes: UnsafeRawBufferPointer, at: Int) -> Bool {
+        var back = at
+        while back > 0 && (bytes[back - 1] == 0x20 || bytes[back - 1] == 0x09) { back -= 1 }
+        return back == 0 || bytes[back - 1] == 0x0A || bytes[back - 1] == 0x3B
     }
 
     static func matches(_ keyword: [UInt8], in bytes: UnsafeRawBufferPointer, at: Int) -> Bool {

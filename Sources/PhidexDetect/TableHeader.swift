@@ -51,17 +51,59 @@ public struct TableHeader: Sendable, Equatable {
         // A column name is short: a letter, at most 64 bytes and six words, and no `label: value`
         // inside (`Patient: Quill, Avery  DOB: 03/14/1962` is a line of text, not a header).
         guard fields.count >= 2,
-            fields.allSatisfy({ $0.utf8.count <= 64 && ($0.isEmpty || $0.contains(where: \.isLetter)) }),
-            fields.allSatisfy({ !$0.contains(": ") && $0.split(separator: " ").count <= 6 }),
+            fields.allSatisfy({ $0.utf8.count <= 64 && ($0.isEmpty || Self.hasLetter($0)) }),
+            fields.allSatisfy({ !Self.holdsLabel($0) && Self.words($0) <= 6 }),
             fields.contains(where: { !$0.isEmpty })
         else { return nil }
         self.delimiter = delimiter
         self.columns = fields
         self.end = end
         let lowercased = fields.map { $0.lowercased() }
-        self.listsOrganizations = lowercased.contains { field in Self.organizationWords.contains { field.contains($0) } }
+        self.listsOrganizations = lowercased.contains { field in Self.organizationWords.contains { Self.find($0, in: field) } }
         self.listsPeople = !listsOrganizations
-            && lowercased.contains { field in ["ssn", "social security", "date of birth", "dob", "birth", "mrn"].contains { field.contains($0) } }
+            && lowercased.contains { field in ["ssn", "social security", "date of birth", "dob", "birth", "mrn"].contains { Self.find($0, in: field) } }
+    }
+
+    /// Whether `word` occurs in `text`, byte for byte (Foundation's search costs more than the header).
+    private static func find(_ word: String, in text: String) -> Bool {
+        let needle = Array(word.utf8), haystack = Array(text.utf8)
+        guard needle.count <= haystack.count else { return false }
+        return (0...haystack.count - needle.count).contains { at in haystack[at..<at + needle.count].elementsEqual(needle) }
+    }
+
+    /// Whether `field` has a letter: an ASCII one found on its bytes, others by their Unicode properties.
+    private static func hasLetter(_ field: String) -> Bool {
+        var ascii = true
+        for byte in field.utf8 {
+            if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && field.contains(where: \.isLetter)
+    }
+
+    /// Whether `field` holds `: ` (`DOB: 03/14/1962`): a label and its value, not a column name.
+    private static func holdsLabel(_ field: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in field.utf8 {
+            if previous == 0x3A && byte == 0x20 { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The number of space-separated words in `field`.
+    private static func words(_ field: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in field.utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Whether `line` can pass the field checks below at all, judged on its bytes without building

@@ -35,7 +35,7 @@ final class CarvingSource: ByteSource {
     /// Whether `prefix` is binary: a NUL among its first 8 KiB (text in UTF-8 or a single-byte
     /// encoding has none; UTF-16 without a byte-order mark has one in every other byte).
     static func isBinary(_ prefix: UnsafeRawBufferPointer) -> Bool {
-        prefix.prefix(8192).contains(0)
+        prefix.holds(0, within: 8192)
     }
 
     /// The runs rewritten in the bytes read so far, since the last call.

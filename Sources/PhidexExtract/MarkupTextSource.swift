@@ -222,22 +222,31 @@ final class MarkupTextSource: ByteSource {
 
     /// Whether `prefix` starts an HTML document: a doctype or an `<html` tag near the start.
     static func looksLikeHTML(_ prefix: UnsafeRawBufferPointer) -> Bool {
-        guard prefix.prefix(1024).contains(0x3C) else { return false }  // no `<`, no markup
-        let head = prefix.prefix(1024).map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
-        return head.starts(with: Array("<!doctype html".utf8)) || containsTag(head)
-    }
-
-    private static func containsTag(_ head: [UInt8]) -> Bool {
-        let tag = Array("<html".utf8)
-        guard head.count >= tag.count else { return false }
+        guard prefix.holds(0x3C, within: 1024) else { return false }  // no `<`, no markup
+        let head = UnsafeRawBufferPointer(rebasing: prefix.prefix(1024))
+        if startsCaseless(head, at: 0, "<!doctype html".utf8) { return true }
         let leading = head.prefix { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
-        let rest = head.dropFirst(leading.count)
-        if rest.starts(with: Array("<!doctype html".utf8)) { return true }
-        for start in head.indices where start + tag.count <= head.count && head[start..<start + tag.count].elementsEqual(tag) {
-            let after = start + tag.count < head.count ? head[start + tag.count] : 0x3E
-            if after == 0x3E || after == 0x20 || after == 0x0A { return true }
+        if startsCaseless(head, at: leading.count, "<!doctype html".utf8) { return true }
+        let tag = "<html".utf8
+        var start = 0
+        while start + tag.count <= head.count {
+            if head[start] == 0x3C, startsCaseless(head, at: start, tag) {
+                let after = start + tag.count < head.count ? head[start + tag.count] : 0x3E
+                if after == 0x3E || after == 0x20 || after == 0x0A { return true }
+            }
+            start += 1
         }
         return false
+    }
+
+    /// Whether `bytes` holds `lower` (lowercase ASCII) at `offset`, ignoring the case of ASCII letters.
+    private static func startsCaseless(_ bytes: UnsafeRawBufferPointer, at offset: Int, _ lower: String.UTF8View) -> Bool {
+        guard bytes.count >= offset + lower.count else { return false }
+        for (index, byte) in lower.enumerated() {
+            let found = bytes[offset + index]
+            if found | (found >= 0x41 && found <= 0x5A ? 0x20 : 0) != byte { return false }
+        }
+        return true
     }
 }
 

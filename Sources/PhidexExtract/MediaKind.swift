@@ -9,27 +9,27 @@ enum MediaKind: String {
     case jpeg, png, gif, tiff, webp, heic, mp4, mov, avi, mkv, mp3, wav, flac, ogg
 
     static func sniff(_ prefix: UnsafeRawBufferPointer) -> MediaKind? {
-        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
-            prefix.count >= offset + magic.count && magic.indices.allSatisfy { prefix[offset + $0] == magic[$0] }
+        func starts(_ magic: some Collection<UInt8>, at offset: Int = 0) -> Bool {
+            ContainerFormat.starts(prefix, magic, at: offset)
         }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
-        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
+        if starts("GIF87a".utf8) || starts("GIF89a".utf8) { return .gif }
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
-        if starts(Array("RIFF".utf8)) {
-            if starts(Array("WEBP".utf8), at: 8) { return .webp }
-            if starts(Array("AVI ".utf8), at: 8) { return .avi }
-            if starts(Array("WAVE".utf8), at: 8) { return .wav }
+        if starts("RIFF".utf8) {
+            if starts("WEBP".utf8, at: 8) { return .webp }
+            if starts("AVI ".utf8, at: 8) { return .avi }
+            if starts("WAVE".utf8, at: 8) { return .wav }
         }
-        if starts(Array("ftyp".utf8), at: 4) {
-            if starts(Array("heic".utf8), at: 8) || starts(Array("heix".utf8), at: 8) || starts(Array("mif1".utf8), at: 8) { return .heic }
-            if starts(Array("qt  ".utf8), at: 8) { return .mov }
+        if starts("ftyp".utf8, at: 4) {
+            if starts("heic".utf8, at: 8) || starts("heix".utf8, at: 8) || starts("mif1".utf8, at: 8) { return .heic }
+            if starts("qt  ".utf8, at: 8) { return .mov }
             return .mp4
         }
         if starts([0x1A, 0x45, 0xDF, 0xA3]) { return .mkv }
-        if starts(Array("ID3".utf8)) || starts([0xFF, 0xFB]) || starts([0xFF, 0xF3]) { return .mp3 }
-        if starts(Array("fLaC".utf8)) { return .flac }
-        if starts(Array("OggS".utf8)) { return .ogg }
+        if starts("ID3".utf8) || starts([0xFF, 0xFB]) || starts([0xFF, 0xF3]) { return .mp3 }
+        if starts("fLaC".utf8) { return .flac }
+        if starts("OggS".utf8) { return .ogg }
         return nil
     }
 }

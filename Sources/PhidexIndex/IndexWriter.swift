@@ -73,6 +73,7 @@ public actor IndexWriter {
     private let insertFinding: Statement
     private let noteCarried: Statement
     private let noteMembers: Statement
+    private let setPathKey: Statement
     /// File rows up to this id are linked to the run (`commit` links the rest in bulk).
     private var linkedUpTo: Int64 = 0
     /// Unchanged files noted for copying and not copied yet.
@@ -156,16 +157,20 @@ public actor IndexWriter {
             self.insertFile = try db.prepare(
                 """
                 INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,
-                                  bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, complete)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                                  bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, complete, path_key)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
                 """)
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS carried (old INTEGER PRIMARY KEY)")
             self.noteCarried = try db.prepare("INSERT OR IGNORE INTO temp.carried (old) VALUES (?1)")
+            // A carried file's members: the rows in its id range whose paths are its own, then `!`
+            // (and, by byte order, before its own, then `"`).
             self.noteMembers = try db.prepare(
                 """
                 INSERT OR IGNORE INTO temp.carried (old)
-                SELECT id FROM file WHERE id BETWEEN ?1 AND ?2 AND complete = 1 AND path >= ?3 AND path < ?4
+                SELECT id FROM file WHERE id BETWEEN ?1 AND ?2 AND complete = 1
+                  AND path >= (SELECT path || '!' FROM file WHERE id = ?3) AND path < (SELECT path || '"' FROM file WHERE id = ?3)
                 """)
+            self.setPathKey = try db.prepare("UPDATE file SET path_key = ?2 WHERE id = ?1 AND path_key IS NULL")
             self.completeFile = try db.prepare(
                 """
                 UPDATE file SET size = ?2, mtime_ns = ?3, status = ?4, reason = ?5, bytes_read = ?6, finding_count = ?7,
@@ -229,7 +234,7 @@ public actor IndexWriter {
     private func append(_ outcome: FileOutcome) throws(SQLiteError) {
         let entry = outcome.entry
         if let source = outcome.carriedFrom {
-            try carry(source, path: entry.path)
+            try carry(source, pathKey: outcome.pathKey)
             return
         }
         if let source = outcome.copyOf {
@@ -270,6 +275,7 @@ public actor IndexWriter {
         insertFile.bind(17, outcome.risk.explanation)
         insertFile.bind(18, outcome.clinicalTerms)
         insertFile.bind(19, outcome.isPartial ? 0 : 1)  // a row completed later is not reusable until then
+        insertFile.bind(20, outcome.depth == 0 ? outcome.pathKey ?? keyer.key(forPath: entry.osPath) : nil)
         try insertFile.run()
         let fileID = db.lastInsertRowID
         try insertFindings(outcome.findings, of: fileID)
@@ -313,14 +319,17 @@ public actor IndexWriter {
 
     /// Notes an unchanged file's rows (the file and its members) for this run. They are linked,
     /// not copied (`run_file`): the rows and findings an earlier run wrote are this run's too.
-    private func carry(_ source: Int64, path: String) throws(SQLiteError) {
+    /// A row from before path keys gets its key now, so the next run finds it by it.
+    private func carry(_ source: Int64, pathKey: Int64?) throws(SQLiteError) {
         noteCarried.reset().bind([source])
         try noteCarried.run()
-        if let members = prior.members(of: source, path: path) {
-            // Its members: the rows in its id range whose paths are its own, then `!` (and, by byte
-            // order, before its own, then `"`).
-            noteMembers.reset().bind([members.lowerBound, members.upperBound, path + "!", path + "\""])
+        if let members = prior.members(of: source) {
+            noteMembers.reset().bind([members.lowerBound, members.upperBound, source])
             try noteMembers.run()
+        }
+        if let pathKey, prior.lacksPathKey(source) {
+            setPathKey.reset().bind([source, pathKey])
+            try setPathKey.run()
         }
         pendingCarried += 1
         totals.filesUnchanged += 1
@@ -364,10 +373,10 @@ public actor IndexWriter {
         let copyRow = try db.prepare(
             """
             INSERT INTO file (run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason,
-                              bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, carried_from)
+                              bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, carried_from, path_key)
             SELECT ?1, ?2, COALESCE(?3, size), COALESCE(?4, mtime_ns), COALESCE(?5, ctime_ns), COALESCE(?6, device),
                    COALESCE(?7, inode), COALESCE(?8, uid), COALESCE(?9, gid), COALESCE(?10, mode), status, reason, bytes_read,
-                   finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, id
+                   finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, id, ?12
             FROM file WHERE id = ?11
             """)
         let copyFindings = try db.prepare(
@@ -388,6 +397,7 @@ public actor IndexWriter {
                     copyRow.bind([runID, entry.path, entry.size, entry.mtimeNanoseconds, entry.ctimeNanoseconds,
                                   Int64(bitPattern: entry.device), Int64(bitPattern: entry.inode), Int64(entry.uid),
                                   Int64(entry.gid), Int64(entry.mode), id])
+                    copyRow.bind(12, keyer.key(forPath: entry.osPath))
                 } else {
                     copyRow.bind(11, id)
                 }

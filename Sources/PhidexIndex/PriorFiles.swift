@@ -5,50 +5,65 @@
 // considered are the last completed one and any after it — a run killed part way
 // lends what it finished, which is how a scan resumes.
 //
-// A nightly re-scan of millions of files holds this in memory for the whole scan,
-// so it is compact: per file a hash of its path, a digest of its identity, its row
-// and the row range of its members (32 bytes), sorted by path hash. Paths stay in
-// the index; members are found there by their id range and path prefix.
+// Files are found by the keyed hash of their path on disk (`path_key`), before
+// their names are screened for identifiers: an unchanged file costs a hash and a
+// binary search. A nightly re-scan of millions of files holds this in memory for
+// the whole scan, so it is compact: per file its path key, a digest of its
+// identity and its row (24 bytes), sorted by path key; the member row ranges of
+// archives and documents are kept apart, by row. Rows written before path keys
+// (schema 8 and older) are found by their stored, screened path instead.
 
 public import PhidexCore
 
 /// Files earlier runs recorded whole. Immutable once loaded; shared by the workers.
 public struct PriorFiles: Sendable {
     struct File: Sendable {
+        /// The path key, or for an older row the hash of its stored path.
         var path: UInt64
         var identity: UInt64
         var id: Int64
-        /// The ids of its archive members' or document parts' rows lie in `membersLow...membersHigh`
-        /// (none when high < low). Two fields, not an optional range: 32 bytes a file, not 48.
-        var membersLow: Int64 = 0
-        var membersHigh: Int64 = -1
     }
 
-    /// Sorted by `path`, one entry per path hash.
+    /// Sorted by `path`, one entry per path key.
     private var files: [File] = []
+    /// Rows without a path key, sorted by the hash of their stored (screened) path.
+    private var legacy: [File] = []
+    /// The ids of each archive's or document's member rows (`low...high`), by the file's row.
+    private var members: [Int64: ClosedRange<Int64>] = [:]
+    /// Rows without a path key: the writer gives them theirs when they are carried.
+    private var keyless: Set<Int64> = []
 
     /// Runs the files came from (oldest first).
     public private(set) var runs: [Int64] = []
 
-    public var count: Int { files.count }
+    public var count: Int { files.count + legacy.count }
+
+    /// Whether some files can only be found by their screened path (an index from before path keys).
+    public var hasLegacyRows: Bool { !legacy.isEmpty }
 
     public init() {}
 
-    /// The row to link for `entry`, when an earlier run read the same file (same path and identity).
-    /// Two paths with one 64-bit hash, or a changed file with its old identity digest, are each one
-    /// chance in 2^64: the first makes a file be read again, the second needs both.
-    public func unchanged(_ entry: FileEntry) -> Int64? {
-        guard let file = find(Self.hash(entry.path)), file.identity == Self.identity(entry) else { return nil }
+    /// The row to link for `entry`, when an earlier run read the same file: the same path (by its
+    /// key) and identity. A path key shared by two paths, or a changed file with its old identity
+    /// digest, are each one chance in 2^64: the first makes a file be read again, the second needs both.
+    public func unchanged(_ entry: FileEntry, pathKey: Int64) -> Int64? {
+        guard let file = Self.find(UInt64(bitPattern: pathKey), in: files), file.identity == Self.identity(entry) else { return nil }
         return file.id
     }
 
-    /// The id range holding the members of `id` (the file at `path`), when it has any.
-    func members(of id: Int64, path: String) -> ClosedRange<Int64>? {
-        guard let file = find(Self.hash(path)), file.id == id, file.membersLow <= file.membersHigh else { return nil }
-        return file.membersLow...file.membersHigh
+    /// The same for an older row without a path key, found by `entry`'s screened path.
+    public func unchanged(screened entry: FileEntry) -> Int64? {
+        guard let file = Self.find(Self.hash(entry.path), in: legacy), file.identity == Self.identity(entry) else { return nil }
+        return file.id
     }
 
-    private func find(_ hash: UInt64) -> File? { Self.index(of: hash, in: files).map { files[$0] } }
+    /// The id range holding the members of row `id`, when it has any.
+    func members(of id: Int64) -> ClosedRange<Int64>? { members[id] }
+
+    /// Whether row `id` was written without a path key.
+    func lacksPathKey(_ id: Int64) -> Bool { keyless.contains(id) }
+
+    private static func find(_ key: UInt64, in files: [File]) -> File? { index(of: key, in: files).map { files[$0] } }
 
     /// Where `hash` is in `files` (sorted by path hash), the first of equals.
     private static func index(of hash: UInt64, in files: [File]) -> Int? {
@@ -121,8 +136,8 @@ public struct PriorFiles: Sendable {
         while try runs.step() { ids.append(runs.int(0)) }
         let tops = try db.prepare(
             """
-            SELECT id, path, size, mtime_ns, ctime_ns, device, inode FROM file
-            WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND complete = 1 AND instr(path, '!') = 0
+            SELECT id, path_key, size, mtime_ns, ctime_ns, device, inode, path_key IS NULL, path
+            FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND complete = 1 AND instr(path, '!') = 0
             """)
         // Members are rows whose path is their file's, then `!` and their name; they are written
         // just before their file, so each file's lie in one short id range.
@@ -133,23 +148,31 @@ public struct PriorFiles: Sendable {
             GROUP BY 1
             """)
         for run in ids {
+            // The member ranges of this run, by the hash of their file's stored path.
+            var ranges: [UInt64: ClosedRange<Int64>] = [:]
+            members.reset().bind([run])
+            while try members.step() { ranges[hash(members.bytes(0))] = members.int(1)...members.int(2) }
             var files: [File] = []
+            var legacy: [File] = []
             files.reserveCapacity(Int(try db.scalar("SELECT COUNT(*) FROM run_file WHERE run_id = \(run)") ?? 0))
             tops.reset().bind([run])
             while try tops.step() {
-                files.append(File(
-                    path: hash(tops.bytes(1)),
-                    identity: identity(size: tops.int(2), mtime: tops.int(3), ctime: tops.int(4), device: tops.int(5), inode: tops.int(6)),
-                    id: tops.int(0)))
+                let id = tops.int(0)
+                let identity = identity(size: tops.int(2), mtime: tops.int(3), ctime: tops.int(4), device: tops.int(5), inode: tops.int(6))
+                let keyless = tops.int(7) == 1
+                let pathHash = keyless || !ranges.isEmpty ? hash(tops.bytes(8)) : 0
+                if keyless {
+                    legacy.append(File(path: pathHash, identity: identity, id: id))
+                    prior.keyless.insert(id)
+                } else {
+                    files.append(File(path: UInt64(bitPattern: tops.int(1)), identity: identity, id: id))
+                }
+                if let range = ranges[pathHash], range.upperBound < id { prior.members[id] = range }
             }
             files.sort { $0.path < $1.path }
-            members.reset().bind([run])
-            while try members.step() {
-                guard let at = index(of: hash(members.bytes(0)), in: files) else { continue }
-                files[at].membersLow = members.int(1)
-                files[at].membersHigh = members.int(2)
-            }
+            legacy.sort { $0.path < $1.path }
             prior.files = merge(prior.files, over: files)
+            prior.legacy = merge(prior.legacy, over: legacy)
             prior.runs.append(run)
         }
         return prior

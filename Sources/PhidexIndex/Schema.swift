@@ -5,7 +5,7 @@ import Foundation
 
 enum Schema {
     /// The newest schema this build knows.
-    static let currentVersion: Int64 = 8
+    static let currentVersion: Int64 = 9
 
     /// The SQL that takes an index from version n-1 to n, for n = 1, 2, …
     static let migrations: [Int64: [UInt8]] = [
@@ -13,6 +13,7 @@ enum Schema {
         3: PackageResources.v3_clinical_terms_sql, 4: PackageResources.v4_reason_table_sql,
         5: PackageResources.v5_incremental_sql, 6: PackageResources.v6_run_file_sql,
         7: PackageResources.v7_records_sql, 8: PackageResources.v8_abandoned_runs_sql,
+        9: PackageResources.v9_path_key_sql,
     ]
 
     static let lookupIndexes = String(decoding: PackageResources.lookup_indexes_sql, as: UTF8.self)

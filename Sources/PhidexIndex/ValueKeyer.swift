@@ -36,6 +36,29 @@ public struct ValueKeyer: Sendable {
         }
     }
 
+    /// The key of a file's path on disk (its bytes as the crawler found them), for finding it in
+    /// earlier runs without screening its name. `path:` keeps it apart from every value's key
+    /// (those start with their type, `tin:` and the like).
+    public func key(forPath osPath: [UInt8]) -> Int64 {
+        var mac = primed
+        // One update of one buffer: each call into the HMAC costs more than the bytes it hashes.
+        var input = Self.pathDomain
+        input.append(contentsOf: osPath)
+        input.withUnsafeBytes { mac.update(data: $0) }
+        return Self.truncate(mac.finalize())
+    }
+
+    private static let pathDomain = Array("path:".utf8)
+
+    /// The first eight bytes of a code, big-endian, as the index's INTEGER.
+    private static func truncate(_ code: HashedAuthenticationCode<SHA256>) -> Int64 {
+        code.withUnsafeBytes { bytes in
+            var result: UInt64 = 0
+            for byte in bytes.prefix(8) { result = result << 8 | UInt64(byte) }
+            return Int64(bitPattern: result)
+        }
+    }
+
     /// A short tag of the key itself, stored in the index to catch a mismatched key file.
     public var fingerprint: String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("phidex key fingerprint".utf8), using: key)

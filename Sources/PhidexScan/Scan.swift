@@ -77,6 +77,7 @@ public enum Scan {
                                                 queue: queue, results: results, prior: prior, contents: contents,
                                                 followSymlinks: options.crawl.followSymlinks, progress: progress, logger: logger,
                                                 names: NameScreen(engine: engine, keyer: writer.keyer, masks: !options.namesInClear),
+                                                keyer: writer.keyer,
                                                 scanner: FileScanner(
                                                     engine: engine, scorer: scorer, keyer: writer.keyer,
                                                     chunkSize: options.chunkSize,
@@ -120,7 +121,7 @@ public enum Scan {
 
     private static func work(
         queue: BatchQueue<[CrawlItem]>, results: BatchQueue<[FileOutcome]>, prior: PriorFiles, contents: ContentIndex,
-        followSymlinks: Bool, progress: ScanProgress, logger: Logger, names: NameScreen,
+        followSymlinks: Bool, progress: ScanProgress, logger: Logger, names: NameScreen, keyer: ValueKeyer,
         scanner: FileScanner
     ) async throws {
         while let batch = await queue.next() {
@@ -134,11 +135,18 @@ public enum Scan {
                 var produced: [FileOutcome]
                 switch item {
                 case .file(let found):
-                    // Identifiers in its path are masked before anything else sees it (the index, the
-                    // earlier runs it is looked up in); its members' names are screened as they come.
+                    // An unchanged file is found by the keyed hash of its path: not read again, and
+                    // its name not screened again (the rows it links hold its masked path and findings).
+                    let pathKey = keyer.key(forPath: found.osPath)
+                    if let unchanged = prior.unchanged(found, pathKey: pathKey) {
+                        produced = [carried(found, from: unchanged, pathKey: pathKey)]
+                        break
+                    }
+                    // Identifiers in its path are masked before anything else sees it (the index, an
+                    // older index's rows it is looked up in); its members' names are screened as they come.
                     let (entry, inName) = names.screenWithFindings(found)
-                    if let unchanged = prior.unchanged(entry) {
-                        produced = [.carried(entry, from: unchanged)]  // unchanged: not read again
+                    if prior.hasLegacyRows, let unchanged = prior.unchanged(screened: entry) {
+                        produced = [carried(entry, from: unchanged, pathKey: pathKey)]
                         break
                     }
                     if let source = contents.copySource(of: entry, followSymlinks: followSymlinks) {
@@ -153,6 +161,7 @@ public enum Scan {
                     }
                     for i in produced.indices where produced[i].depth > 0 { names.screen(&produced[i]) }
                     if let own = produced.indices.last, produced[own].entry.path == entry.path {
+                        produced[own].pathKey = pathKey
                         produced[own].findings += inName
                         if produced[own].status == .ok { contents.register(entry) }
                     }
@@ -173,6 +182,14 @@ public enum Scan {
             progress.add(files: batch.count, bytes: bytes, findings: findings, errors: errors)
             guard await results.send(outcomes) else { return }  // the writer stopped: its error ends the scan
         }
+    }
+
+    /// An unchanged file's outcome: the writer links the rows of `source`. Its path is not stored
+    /// (the linked rows hold the screened one), and `pathKey` goes to rows that lack theirs.
+    private static func carried(_ entry: FileEntry, from source: Int64, pathKey: Int64) -> FileOutcome {
+        var outcome = FileOutcome.carried(entry, from: source)
+        outcome.pathKey = pathKey
+        return outcome
     }
 
     /// Sends from a worker thread of the blocking executor, which may block: the send runs as a
