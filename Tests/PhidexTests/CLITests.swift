@@ -114,6 +114,39 @@ import Glibc
         #expect(help.stdout.contains("--io-window"))
     }
 
+    @Test func compiledPatternsAreCachedAndADamagedCacheIsCompiledAgain() throws {
+        let tree = try TestTree("pattern-cache")
+        let share = tree.path("share")
+        try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
+        try "Patient SSN: 512-44-3817, MRN: 00142816\n".write(toFile: share + "/note.txt", atomically: false, encoding: .utf8)
+        let cache = tree.path("cache")
+        let withCache = ["/usr/bin/env", "XDG_CACHE_HOME=\(cache)"]
+        func findings(_ name: String) throws -> String {
+            let result = try PhidexBinary.run(["scan", share, "--index", tree.path(name + ".db")], prefix: withCache)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try sqlite(tree.path(name + ".db"), "SELECT type, byte_offset, value_key IS NOT NULL FROM finding ORDER BY byte_offset")
+        }
+        let compiled = try findings("first")
+        let stored = try FileManager.default.contentsOfDirectory(atPath: cache + "/phidex").filter { $0.hasSuffix(".hsdb") }
+        #expect(stored.count == 1, "\(stored)")
+        let file = cache + "/phidex/" + stored[0]
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
+        #expect(try findings("second") == compiled)  // loaded from the cache
+        // A damaged file (its database bytes garbled) is compiled again and replaced.
+        let original = try #require(FileManager.default.contents(atPath: file))
+        var bytes = original
+        for i in stride(from: 40, to: bytes.count, by: 7) { bytes[i] ^= 0x5A }
+        try bytes.write(to: URL(fileURLWithPath: file))
+        #expect(try findings("third") == compiled)
+        #expect(FileManager.default.contents(atPath: file) == original)
+        // A file cut short too.
+        try Data(bytes.prefix(100)).write(to: URL(fileURLWithPath: file))
+        #expect(try findings("fourth") == compiled)
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int == size)
+        #expect(FileManager.default.contents(atPath: file) == original)
+        #expect(!compiled.isEmpty)
+    }
+
     @Test func rulesCheckPasses() throws {
         let check = try PhidexBinary.run(["rules", "check"])
         #expect(check.status == 0)

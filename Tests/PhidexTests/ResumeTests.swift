@@ -54,6 +54,44 @@ import Testing
         #expect(try snapshot(index, run: newestRun(index).id, root: share) == after)
     }
 
+    @Test func anUnchangedFileWithAnIdentifierInItsNameKeepsItsMaskedPathAndFindings() throws {
+        let tree = try TestTree("resume-names")
+        let share = tree.path("share")
+        try FileManager.default.createDirectory(atPath: share + "/hr/401-23-7788", withIntermediateDirectories: true)
+        try "Quarterly notes, nothing else.\n".write(toFile: share + "/hr/401-23-7788/w2.txt", atomically: false, encoding: .utf8)
+        try "MRN: 00142816\n".write(toFile: share + "/hr/MRN 00142816.txt", atomically: false, encoding: .utf8)
+        let index = tree.root + ".db"
+        #expect(try PhidexBinary.run(["scan", share, "--index", index]).status == 0)
+        let first = try snapshot(index, run: newestRun(index).id, root: share)
+        let second = try PhidexBinary.run(["scan", share, "--index", index])
+        #expect(second.stderr.contains("2 unchanged, not read again"), "\(second.stderr)")
+        let after = try snapshot(index, run: newestRun(index).id, root: share)
+        #expect(after == first)
+        #expect(!after.files.joined().contains("401-23-7788") && after.files.contains { $0.contains("***-**-7788~") }, "\(after.files)")
+        #expect(after.findings.contains { $0.contains("/***-**-7788~") && $0.contains(" ssn ") }, "\(after.findings)")
+    }
+
+    @Test func anIndexFromBeforePathKeysIsReScannedIncrementallyAndGainsThem() throws {
+        let tree = try TestTree("resume-legacy")
+        _ = try CorpusGenerator(seed: 5, scale: 1).generate(into: tree.root)
+        let share = tree.path("share")
+        let index = tree.root + ".db"
+        #expect(try PhidexBinary.run(["scan", share, "--index", index]).status == 0)
+        let first = try snapshot(index, run: newestRun(index).id, root: share)
+        // What schema 8 wrote: no path keys.
+        _ = try sqlite(index, "ALTER TABLE file DROP COLUMN path_key; PRAGMA user_version = 8;")
+        let second = try PhidexBinary.run(["scan", share, "--index", index])
+        #expect(second.status == 0)
+        let files = try #require(Int(try sqlite(index, "SELECT COUNT(*) FROM file WHERE instr(path, '!') = 0").trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(second.stderr.contains("\(files) unchanged, not read again"), "\(second.stderr)")
+        #expect(try snapshot(index, run: newestRun(index).id, root: share) == first)
+        // Carried rows were given their path keys: the next scan finds them by those.
+        #expect(try sqlite(index, "SELECT COUNT(*) FROM file WHERE instr(path, '!') = 0 AND path_key IS NULL").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        let third = try PhidexBinary.run(["scan", share, "--index", index])
+        #expect(third.stderr.contains("\(files) unchanged, not read again"), "\(third.stderr)")
+        #expect(try snapshot(index, run: newestRun(index).id, root: share) == first)
+    }
+
     @Test func aScanKilledMidwayResumesToTheUninterruptedResult() throws {
         let tree = try TestTree("resume-kill")
         _ = try CorpusGenerator(seed: 7, scale: 6).generate(into: tree.root)
