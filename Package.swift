@@ -41,6 +41,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -89,7 +90,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "PhidexIndex",
-            dependencies: ["PhidexCore", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PhidexCore", "CSQLite", "CSodium", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("Schema")],
             swiftSettings: strict
         ),
@@ -131,6 +132,7 @@ let package = Package(
             dependencies: [
                 "PhidexCore", "PhidexCrawl", "PhidexExtract", "PhidexDetect", "PhidexScore", "PhidexIndex",
                 "PhidexScan", "PhidexReport", "PhidexCorpus", "PhidexEval",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"],
             swiftSettings: strict
