@@ -1,7 +1,7 @@
-// One worker's pipeline for one file: Extract (read, open archives) -> Detect -> Score, and
-// the conversion of matches into storable findings (masked, keyed). Each scan
-// worker owns one FileScanner, so the read buffer is allocated once per worker
-// and reused for every file it reads.
+// One worker's pipeline for one file: Extract (read, open archives) -> Detect -> Score
+// (ContentDetector), with an archive's small members detected on two threads
+// (MemberFarm). Each scan worker owns one FileScanner, so the read buffers are
+// allocated once per worker and reused for every file it reads.
 
 import Foundation
 import PhidexCore
@@ -15,29 +15,31 @@ import Glibc
 #endif
 
 final class FileScanner {
-    private let scanner: StreamScanner
+    private let detector: ContentDetector
+    /// The second detector, for the member farm's helper thread (made on the first archive).
+    private var helperDetector: ContentDetector?
+    private let engine: DetectionEngine
     private let walker: ContentWalker
     /// Set when the writer stopped taking outcomes (its error ends the scan): stop reading.
     private let abandoned = Flag()
     private let limits: ArchiveLimits
     private let scorer: RiskScorer
     private let keyer: ValueKeyer
+    private let chunkSize: Int
     private let followSymlinks: Bool
-    private var matches: [Match] = []
-    /// The score's running counts and clinical terms of the content being read.
-    private var tally = RiskTally()
-    private var clinicalTerms = 0
 
     init(
         engine: DetectionEngine, scorer: RiskScorer, keyer: ValueKeyer, chunkSize: Int, followSymlinks: Bool,
         limits: ArchiveLimits
     ) {
-        self.scanner = StreamScanner(engine: engine, chunkSize: chunkSize)
+        self.detector = ContentDetector(engine: engine, scorer: scorer, keyer: keyer, chunkSize: chunkSize)
+        self.engine = engine
         let abandoned = self.abandoned
         self.walker = ContentWalker(limits: limits, shouldStop: { Task.isCancelled || abandoned.isSet })
         self.limits = limits
         self.scorer = scorer
         self.keyer = keyer
+        self.chunkSize = chunkSize
         self.followSymlinks = followSymlinks
     }
 
@@ -60,7 +62,18 @@ final class FileScanner {
         let file = source.entry
         var pending: [FileOutcome] = []
         var pendingFindings = 0
-        var scanned: (findings: [Finding], risk: RiskScore, clinicalTerms: Int)?
+        /// The inline detector's result for the content just read, until the item settles.
+        var scanned: ContentResult?
+        /// A member read whole, until it settles and is detected (here or by the farm).
+        var buffered: BufferedMember?
+        var farm: MemberFarm?
+        var mode: UInt32?
+        func exposure() -> UInt32 {
+            if let mode { return mode }
+            let found = self.exposure(of: file)
+            mode = found
+            return found
+        }
         func memberEntry(_ item: ContentItem) -> FileEntry {
             var member = file
             if item.depth > 0 {
@@ -79,38 +92,146 @@ final class FileScanner {
                 pendingFindings = 0
             }
         }
-        func settle(_ item: ContentItem) {
-            let content = item.container == nil ? scanned : nil
-            scanned = nil
-            hand(FileOutcome(
+        func outcome(_ item: ContentItem, _ content: ContentResult?) -> FileOutcome {
+            FileOutcome(
                 entry: memberEntry(item), status: item.status, reason: item.reason, findings: content?.findings ?? [],
                 risk: content?.risk ?? .zero, bytesRead: item.bytesRead, clinicalTerms: content?.clinicalTerms ?? 0,
-                depth: item.depth))
+                depth: item.depth)
+        }
+        func collectFarm() {
+            for (settled, result) in farm?.takeDone() ?? [] { hand(outcome(settled, result)) }
+        }
+        /// Settled members waiting to be detected as one batch.
+        var batch: [SettledMember] = []
+        var batchBytes = 0
+        /// Hands the batch to the helper when it is free, else detects it here.
+        func dispatchBatch() {
+            guard !batch.isEmpty else { return }
+            defer {
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
+            }
+            if farm == nil {
+                if helperDetector == nil {
+                    helperDetector = ContentDetector(engine: engine, scorer: scorer, keyer: keyer, chunkSize: chunkSize)
+                }
+                farm = MemberFarm(detector: helperDetector!)
+            }
+            if farm!.offer(batch, mode: exposure()) { return }
+            for settled in batch {
+                settled.member.replay(into: detector)
+                hand(outcome(settled.settled, detector.finish(mode: exposure())))
+            }
+        }
+        func settle(_ item: ContentItem) {
+            if let member = buffered, member.item.path == item.path {
+                buffered = nil
+                batchBytes += member.bytes.count
+                batch.append(SettledMember(member: member, settled: item))
+                if batch.count >= MemberFarm.batchMembers || batchBytes >= MemberFarm.batchBytes {
+                    dispatchBatch()
+                    collectFarm()
+                }
+                return
+            }
+            if item.container != nil {
+                // A container's outcome comes after all of its members'.
+                dispatchBatch()
+                farm?.waitUntilIdle()
+                collectFarm()
+            }
+            let content = item.container == nil ? scanned : nil
+            scanned = nil
+            hand(outcome(item, content))
         }
         /// Content with many findings (a 2 GB export) hands them on in batches while it is read.
         func handBatch(_ item: ContentItem) {
-            guard matches.count >= Self.flushFindings else { return }
-            hand(.partial(memberEntry(item), findings: findings(), depth: item.depth))
+            guard detector.holdsBatch else { return }
+            hand(.partial(memberEntry(item), findings: detector.takeFindings(), depth: item.depth))
+        }
+        /// Moves a member that outgrew the buffer to the inline detector; it streams from here on.
+        func spill(_ member: BufferedMember) {
+            member.replay(into: detector)
+            handBatch(member.item)
         }
         if file.size >= Self.pipelineThreshold, Self.isContainer(source) {
-            pipelined(source, batch: handBatch, contentDone: { scanned = result(mode: exposure(of: file)) }, settle: settle)
+            pipelined(
+                source,
+                content: { item in
+                    if item.depth > 0 {
+                        buffered = BufferedMember(item)
+                    } else {
+                        detector.start()
+                    }
+                },
+                layout: { tables, carved in
+                    if buffered == nil {
+                        detector.declare(tables, carved: carved)
+                    } else {
+                        buffered!.layouts.append((buffered!.bytes.count, tables, carved))
+                    }
+                },
+                bytes: { chunk, item in
+                    if var member = buffered {
+                        buffered = nil
+                        member.append(chunk, tables: [], carved: [])
+                        if member.bytes.count <= BufferedMember.limit {
+                            buffered = member
+                        } else {
+                            spill(member)
+                        }
+                    } else {
+                        detector.feed(chunk)
+                        handBatch(item)
+                    }
+                },
+                contentDone: { if buffered == nil { scanned = detector.finish(mode: exposure()) } },
+                settle: settle)
         } else {
             walker.walk(source, path: entry.path) { item, stream in
-                startContent()
-                while scanner.fill(into: &matches, { buffer in
+                if item.depth > 0 {
+                    var member = BufferedMember(item)
+                    if readWhole(stream, into: &member) {
+                        buffered = member
+                        return
+                    }
+                    spill(member)
+                } else {
+                    detector.start()
+                }
+                while detector.fill({ buffer in
                     let count = stream.read(into: buffer)
-                    scanner.declare(stream.takeTables())
-                    scanner.declare(carved: stream.takeCarvedRuns())
+                    detector.declare(stream.takeTables(), carved: stream.takeCarvedRuns())
                     return count
                 }) > 0 {
                     handBatch(item)
                 }
-                scanner.finish(into: &matches)
-                scanned = result(mode: exposure(of: file))
+                scanned = detector.finish(mode: exposure())
             } settled: { settle($0) }
+        }
+        dispatchBatch()  // members of a container whose walk ended early
+        if let farm {
+            farm.close()
+            collectFarm()
         }
         return pending
     }
+
+    /// Reads `stream` into `member` up to the buffer limit; true when it ended within it.
+    private func readWhole(_ stream: ContentStream, into member: inout BufferedMember) -> Bool {
+        while member.bytes.count <= BufferedMember.limit {
+            let count = stream.read(into: memberChunk)
+            let tables = stream.takeTables(), carved = stream.takeCarvedRuns()
+            member.append(UnsafeRawBufferPointer(rebasing: memberChunk[..<count]), tables: tables, carved: carved)
+            if count == 0 { return true }
+        }
+        return false
+    }
+
+    /// Where members are read before they are copied into their buffers.
+    private let memberChunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+
+    deinit { memberChunk.deallocate() }
 
     /// Archives at least this large are read by a helper thread while this one detects.
     static let pipelineThreshold: Int64 = 16 << 20
@@ -124,9 +245,11 @@ final class FileScanner {
         return source.seek(to: 0, whence: SEEK_SET) == 0 && format != nil
     }
 
-    /// Walks `source` on a helper thread (decompression) while this thread detects.
+    /// Walks `source` on a helper thread (decompression) while this thread detects: the walk's
+    /// events, in order, to the closures.
     private func pipelined(
-        _ source: FileSource, batch: (ContentItem) -> Void, contentDone: () -> Void, settle: (ContentItem) -> Void
+        _ source: FileSource, content: (ContentItem) -> Void, layout: ([TableRows], [CarvedRun]) -> Void,
+        bytes: (UnsafeRawBufferPointer, ContentItem) -> Void, contentDone: () -> Void, settle: (ContentItem) -> Void
     ) {
         let pipe = ContentPipe()
         let walker = ContentWalker(limits: limits, shouldStop: { [pipe] in pipe.cancelled.load(ordering: .relaxed) })
@@ -142,17 +265,14 @@ final class FileScanner {
             if Task.isCancelled || abandoned.isSet { pipe.cancelled.store(true, ordering: .relaxed) }
             switch pipe.next() {
             case .content(let item):
-                startContent()
                 current = item
+                content(item)
             case .layout(let stretches, let carved):
-                scanner.declare(stretches)
-                scanner.declare(carved: carved)
+                layout(stretches, carved)
             case .bytes(let slot, let count):
-                scanner.feed(pipe.bytes(slot: slot, count: count), into: &matches)
+                if let current { bytes(pipe.bytes(slot: slot, count: count), current) }
                 pipe.release()
-                if let current { batch(current) }
             case .contentEnd:
-                scanner.finish(into: &matches)
                 contentDone()
             case .settled(let item):
                 settle(item)
@@ -188,38 +308,6 @@ final class FileScanner {
             if mode & 0o044 == 0 { break }
         }
         return mode
-    }
-
-    private func startContent() {
-        matches.removeAll(keepingCapacity: true)
-        tally = RiskTally()
-        clinicalTerms = 0
-    }
-
-    /// The matches so far as storable findings (masked, keyed), counted into the score; clinical
-    /// context is evidence for the score, never a finding.
-    private func findings() -> [Finding] {
-        let terms = matches.count { $0.type == .clinicalTerm }
-        if terms > 0 {
-            clinicalTerms += terms
-            matches.removeAll { $0.type == .clinicalTerm }
-        }
-        let records = scorer.add(matches, to: &tally)
-        defer { matches.removeAll(keepingCapacity: true) }
-        return zip(matches, records).map { match, record in
-            var finding = Finding(
-                rule: match.rule, type: match.type, span: match.span, line: match.line, confidence: match.confidence,
-                masked: match.masked, valueKey: keyer.key(for: match.normalized), reason: match.reason)
-            finding.record = record
-            return finding
-        }
-    }
-
-    /// The content's last findings and its score; `mode` is the permission bits of the file on disk
-    /// (an archive member is as exposed as its archive).
-    private func result(mode: UInt32) -> (findings: [Finding], risk: RiskScore, clinicalTerms: Int) {
-        let last = findings()
-        return (last, scorer.score(tally, mode: mode, clinicalTerms: clinicalTerms), clinicalTerms)
     }
 }
 
