@@ -15,6 +15,9 @@ final class CarvingSource: ByteSource {
     private var pending: [UInt8]
     /// Stream offset of `pending[0]`.
     private var pendingStart: Int64 = 0
+    /// `pending[..<head]` was handed out; `pending[..<finalEnd]` is carved and final.
+    private var head = 0
+    private var finalEnd = 0
     private var ended = false
     private var runs: [CarvedRun] = []
     private let input: UnsafeMutableRawBufferPointer
@@ -45,20 +48,26 @@ final class CarvingSource: ByteSource {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadFailure) -> Int {
-        var ready = 0
-        while ready == 0 {
-            if !ended {
-                let count = try source.read(into: input)
-                if count == 0 { ended = true } else { pending.append(contentsOf: input[..<count]) }
+        // More is read from the source only once every final byte was handed out: what is pending
+        // is then a held-back tail, so carving never scans a byte twice and `pending` stays one
+        // input read long, whatever the size of the reader's buffer.
+        while head == finalEnd {
+            if ended {
+                guard head < pending.count else { return 0 }
+                finalEnd = pending.count
+                break
             }
-            ready = carve()
-            if ended { ready = pending.count }
-            if ready == 0 && ended { return 0 }
+            pending.removeFirst(head)
+            pendingStart += Int64(head)
+            head = 0
+            let count = try source.read(into: input)
+            if count == 0 { ended = true } else { pending.append(contentsOf: input[..<count]) }
+            let final = carve()  // at the end too: a run may end with the stream
+            finalEnd = ended ? pending.count : final
         }
-        let count = min(buffer.count, ready)
-        pending.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: count) }
-        pending.removeFirst(count)
-        pendingStart += Int64(count)
+        let count = min(buffer.count, finalEnd - head)
+        pending.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + head, byteCount: count) }
+        head += count
         return count
     }
 

@@ -4,15 +4,17 @@
 // one header (by damage, or to hide a member) silently loses the member whose
 // header nothing points to. When fewer members come out than the directory lists,
 // the walk reads the zip again from its local headers for the members it missed.
+// The count also tells a scan whether a large zip holds few large members (worth
+// decompressing on a helper thread) or many small ones (worth detecting on two).
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-enum ZipDirectory {
+public enum ZipDirectory {
     /// How many entries the end-of-central-directory record of `file` lists; nil when it has none
     /// the last 64 KiB hold, or uses zip64's (its count is then in another record).
-    static func entryCount(_ file: FileSource) -> Int? {
+    public static func entryCount(_ file: FileSource) -> Int? {
         let size = file.entry.size
         let tail = Int(min(size, 65_557))  // the record (22 bytes) and the longest comment
         guard tail >= 22, file.seek(to: size - Int64(tail), whence: SEEK_SET) >= 0 else { return nil }

@@ -154,7 +154,7 @@ final class FileScanner {
             member.replay(into: detector)
             handBatch(member.item)
         }
-        if file.size >= Self.pipelineThreshold, Self.isContainer(source) {
+        if file.size >= Self.pipelineThreshold, Self.isContainer(source), !Self.holdsSmallMembers(source) {
             pipelined(
                 source,
                 content: { item in
@@ -235,6 +235,19 @@ final class FileScanner {
 
     /// Archives at least this large are read by a helper thread while this one detects.
     static let pipelineThreshold: Int64 = 16 << 20
+
+    /// Whether `source` is a zip whose directory lists members of under 256 KiB on average: then
+    /// the hand-offs of a helper thread per member cost more than decompression, and its members
+    /// are detected on two threads instead (MemberFarm). Rewinds `source`.
+    private static func holdsSmallMembers(_ source: FileSource) -> Bool {
+        let peek = UnsafeMutableRawBufferPointer.allocate(byteCount: 4, alignment: 4)
+        defer { peek.deallocate() }
+        let count = (try? source.read(into: peek)) ?? 0
+        guard source.seek(to: 0, whence: SEEK_SET) == 0, count == 4, ContainerFormat.sniff(UnsafeRawBufferPointer(peek)) == .zip,
+            let entries = ZipDirectory.entryCount(source), entries > 0
+        else { return false }
+        return source.entry.size / Int64(entries) < 256 << 10
+    }
 
     /// Whether `source` starts like an archive or compressed stream (it is rewound either way).
     private static func isContainer(_ source: FileSource) -> Bool {
