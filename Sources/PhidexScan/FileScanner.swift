@@ -123,11 +123,21 @@ final class FileScanner {
                 hand(outcome(settled.settled, detector.finish(mode: exposure())))
             }
         }
+        /// Queues a held member, settled as `item`, for its batch.
+        func queue(_ member: BufferedMember, settled item: ContentItem) {
+            batchBytes += member.bytes.count
+            batch.append(SettledMember(member: member, settled: item))
+        }
         func settle(_ item: ContentItem) {
-            if let member = buffered, member.item.path == item.path {
+            if let member = buffered, member.item.path != item.path {
+                // Every member settles right after its content; should another item come first,
+                // the held one is still detected, with the status its content began with.
                 buffered = nil
-                batchBytes += member.bytes.count
-                batch.append(SettledMember(member: member, settled: item))
+                queue(member, settled: member.item)
+            }
+            if let member = buffered {
+                buffered = nil
+                queue(member, settled: item)
                 if batch.count >= MemberFarm.batchMembers || batchBytes >= MemberFarm.batchBytes {
                     dispatchBatch()
                     collectFarm()
@@ -208,6 +218,10 @@ final class FileScanner {
                 }
                 scanned = detector.finish(mode: exposure())
             } settled: { settle($0) }
+        }
+        if let member = buffered {  // never left by a walk that settles what it reads; detected all the same
+            buffered = nil
+            queue(member, settled: member.item)
         }
         dispatchBatch()  // members of a container whose walk ended early
         if let farm {
