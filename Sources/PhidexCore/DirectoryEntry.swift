@@ -9,7 +9,13 @@ public import Glibc
 
 /// The bytes of a directory entry's name, without its terminating NUL.
 public func directoryEntryName(_ record: UnsafeMutablePointer<dirent>) -> [UInt8] {
-    let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-    let start = UnsafeRawPointer(record).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+    let start = directoryEntryCName(record)
     return Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
+}
+
+/// The NUL-terminated name of a directory entry where it lies, valid until the next `readdir`
+/// of its stream (for `fstatat`, without copying it).
+public func directoryEntryCName(_ record: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
+    let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    return UnsafeRawPointer(record).advanced(by: offset).assumingMemoryBound(to: CChar.self)
 }

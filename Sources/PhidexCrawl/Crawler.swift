@@ -150,14 +150,16 @@ public struct Crawler: Sendable {
                 }
                 break
             }
+            let cName = directoryEntryCName(record)
             let name = directoryEntryName(record)
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            let nameText = String(decoding: name, as: UTF8.self)
-            let relative = directory.relative.isEmpty ? nameText : directory.relative + "/" + nameText
+            // Names for the globs only when there are globs (every entry of a walk passes here).
+            let nameText = filter.isEmpty ? "" : String(decoding: name, as: UTF8.self)
+            let relative = filter.isEmpty ? "" : directory.relative.isEmpty ? nameText : directory.relative + "/" + nameText
             let path = base + name
 
             var st = stat()
-            let found = withCPath(name) { fstatat(fd, $0, &st, AT_SYMLINK_NOFOLLOW) }
+            let found = fstatat(fd, cName, &st, AT_SYMLINK_NOFOLLOW)
             guard found == 0 else {
                 listing.items.append(.settled(FileOutcome(entry: FileEntry(osPath: path), status: .error, reason: describeErrno(errno))))
                 continue
@@ -172,7 +174,7 @@ public struct Crawler: Sendable {
                     continue
                 }
                 var target = stat()
-                let resolved = withCPath(name) { fstatat(fd, $0, &target, 0) }
+                let resolved = fstatat(fd, cName, &target, 0)
                 guard resolved == 0 else {
                     let reason = errno == ELOOP ? "symbolic link loop" : "broken symbolic link (\(describeErrno(errno)))"
                     listing.items.append(.settled(FileOutcome(entry: FileEntry(osPath: path, stat: st), status: .skipped, reason: reason)))

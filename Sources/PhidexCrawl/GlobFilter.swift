@@ -16,6 +16,9 @@ struct GlobFilter: Sendable {
         self.exclude = exclude
     }
 
+    /// Whether there are no globs at all: then nothing is left out, and names need not be spelled out for it.
+    var isEmpty: Bool { include.isEmpty && exclude.isEmpty }
+
     /// Whether a directory (relative path, base name) is pruned.
     func excludesDirectory(relative: String, name: String) -> Bool {
         Self.anyMatches(exclude, relative: relative, name: name)
