@@ -60,7 +60,8 @@ public final class FileSource: SeekableByteSource {
             throw ReadFailure(reason: "no longer a regular file")
         }
         #if canImport(Glibc)
-        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+        // A larger read-ahead pays off for large files only; a small file is one read either way.
+        if st.st_size >= Self.sequentialHint { _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL) }
         #endif
         var current = FileEntry(osPath: entry.osPath, stat: st)
         current.path = entry.path
@@ -75,12 +76,16 @@ public final class FileSource: SeekableByteSource {
             pendingFailure = nil
             throw pending
         }
+        // The end, once seen, is not asked for again: every reader above this one reads until it
+        // gets 0, several of them in turn (format sniffing, the content stream, the scanner).
+        if atEnd { return 0 }
         var filled = 0
         while filled < buffer.count {
             let n = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if n > 0 {
                 filled += n
             } else if n == 0 {
+                atEnd = true
                 break
             } else if errno == EINTR || errno == EAGAIN {
                 continue
@@ -101,11 +106,19 @@ public final class FileSource: SeekableByteSource {
     /// Bytes read so far (for a failure's reason), and a failure met after bytes that were handed on.
     private var offset: Int64 = 0
     private var pendingFailure: ReadFailure?
+    /// A read returned 0 since the last seek.
+    private var atEnd = false
+
+    /// Files from this size on are read with POSIX_FADV_SEQUENTIAL (twice the read-ahead).
+    static let sequentialHint: off_t = 1 << 20
 
     /// Moves the read position (`lseek`); returns the new offset, or -1 on failure.
     public func seek(to offset: Int64, whence: Int32) -> Int64 {
         let position = Int64(lseek(descriptor, off_t(offset), whence))
-        if position >= 0 { self.offset = position }
+        if position >= 0 {
+            self.offset = position
+            atEnd = false
+        }
         return position
     }
 
