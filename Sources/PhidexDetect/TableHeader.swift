@@ -57,7 +57,7 @@ public struct TableHeader: Sendable, Equatable {
         // inside (`Patient: Quill, Avery  DOB: 03/14/1962` is a line of text, not a header).
         guard fields.count >= 2,
             fields.allSatisfy({ $0.utf8.count <= 64 && ($0.isEmpty || Self.hasLetter($0)) }),
-            fields.allSatisfy({ !Self.holdsLabel($0) && Self.words($0) <= 6 }),
+            fields.allSatisfy({ !Self.holdsLabel($0.utf8) && Self.words($0.utf8) <= 6 }),
             fields.contains(where: { !$0.isEmpty })
         else { return nil }
         self.delimiter = delimiter
@@ -102,9 +102,9 @@ public struct TableHeader: Sendable, Equatable {
     }
 
     /// Whether `field` holds `: ` (`DOB: 03/14/1962`): a label and its value, not a column name.
-    private static func holdsLabel(_ field: String) -> Bool {
+    private static func holdsLabel(_ field: some Sequence<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in field.utf8 {
+        for byte in field {
             if previous == 0x3A && byte == 0x20 { return true }
             previous = byte
         }
@@ -112,10 +112,10 @@ public struct TableHeader: Sendable, Equatable {
     }
 
     /// The number of space-separated words in `field`.
-    private static func words(_ field: String) -> Int {
+    private static func words(_ field: some Sequence<UInt8>) -> Int {
         var count = 0
         var inWord = false
-        for byte in field.utf8 {
+        for byte in field {
             if byte == 0x20 {
                 inWord = false
             } else if !inWord {
@@ -140,19 +140,8 @@ public struct TableHeader: Sendable, Equatable {
                 var low = start, high = end
                 while low < high && bytes[low] == 0x20 { low += 1 }
                 while high > low && bytes[high - 1] == 0x20 { high -= 1 }
-                if high - low > 66 { return false }
-                var words = 0
-                var inWord = false
-                for index in low..<high {
-                    if bytes[index] == 0x20 {
-                        inWord = false
-                        if index > low && bytes[index - 1] == 0x3A { return false }  // ": " inside
-                    } else if !inWord {
-                        inWord = true
-                        words += 1
-                    }
-                }
-                if words > 8 { return false }
+                let field = bytes[low..<high]
+                if field.count > 66 || holdsLabel(field) || words(field) > 8 { return false }
                 start = end + 1
             }
             return true

@@ -164,7 +164,7 @@ final class FileScanner {
             member.replay(into: detector)
             handBatch(member.item)
         }
-        if file.size >= Self.pipelineThreshold, Self.isContainer(source), !Self.holdsSmallMembers(source) {
+        if file.size >= Self.pipelineThreshold, Self.isPipelinedContainer(source) {
             pipelined(
                 source,
                 content: { item in
@@ -250,26 +250,18 @@ final class FileScanner {
     /// Archives at least this large are read by a helper thread while this one detects.
     static let pipelineThreshold: Int64 = 16 << 20
 
-    /// Whether `source` is a zip whose directory lists members of under 256 KiB on average: then
-    /// the hand-offs of a helper thread per member cost more than decompression, and its members
-    /// are detected on two threads instead (MemberFarm). Rewinds `source`.
-    private static func holdsSmallMembers(_ source: FileSource) -> Bool {
-        let peek = UnsafeMutableRawBufferPointer.allocate(byteCount: 4, alignment: 4)
-        defer { peek.deallocate() }
-        let count = (try? source.read(into: peek)) ?? 0
-        guard source.seek(to: 0, whence: SEEK_SET) == 0, count == 4, ContainerFormat.sniff(UnsafeRawBufferPointer(peek)) == .zip,
-            let entries = ZipDirectory.entryCount(source), entries > 0
-        else { return false }
-        return source.entry.size / Int64(entries) < 256 << 10
-    }
-
-    /// Whether `source` starts like an archive or compressed stream (it is rewound either way).
-    private static func isContainer(_ source: FileSource) -> Bool {
+    /// Whether `source` is worth decompressing on a helper thread: an archive or compressed
+    /// stream, except a zip whose directory lists members of under 256 KiB on average (then the
+    /// helper's hand-offs per member cost more than decompression, and its members are detected on
+    /// two threads instead, MemberFarm). `source` is rewound either way.
+    private static func isPipelinedContainer(_ source: FileSource) -> Bool {
         let peek = UnsafeMutableRawBufferPointer.allocate(byteCount: ContainerFormat.sniffLength, alignment: 16)
         defer { peek.deallocate() }
         let count = (try? source.read(into: peek)) ?? 0
         let format = ContainerFormat.sniff(UnsafeRawBufferPointer(rebasing: peek[..<count]))
-        return source.seek(to: 0, whence: SEEK_SET) == 0 && format != nil
+        guard source.seek(to: 0, whence: SEEK_SET) == 0, let format else { return false }
+        guard format == .zip, let entries = ZipDirectory.entryCount(source), entries > 0 else { return true }
+        return source.entry.size / Int64(entries) >= 256 << 10
     }
 
     /// Walks `source` on a helper thread (decompression) while this thread detects: the walk's

@@ -29,12 +29,18 @@ import Testing
         try #require(try IndexReader(location: IndexLocation(path: index)).runs().max { $0.id < $1.id })
     }
 
-    @Test func aSecondScanCopiesWhatDidNotChange() throws {
-        let tree = try TestTree("resume-incremental")
+    /// A generated share (seed 5) in `tree`, scanned once into a new index: the share and the index.
+    func scanCorpus(in tree: TestTree) throws -> (share: String, index: String) {
         _ = try CorpusGenerator(seed: 5, scale: 1).generate(into: tree.root)
         let share = tree.path("share")
         let index = tree.root + ".db"
         #expect(try PhidexBinary.run(["scan", share, "--index", index]).status == 0)
+        return (share, index)
+    }
+
+    @Test func aSecondScanCopiesWhatDidNotChange() throws {
+        let tree = try TestTree("resume-incremental")
+        let (share, index) = try scanCorpus(in: tree)
         let first = try newestRun(index)
         // One file changes: only it is read again.
         let changed = share + "/exports/patients-0001.csv"
@@ -73,10 +79,7 @@ import Testing
 
     @Test func anIndexFromBeforePathKeysIsReScannedIncrementallyAndGainsThem() throws {
         let tree = try TestTree("resume-legacy")
-        _ = try CorpusGenerator(seed: 5, scale: 1).generate(into: tree.root)
-        let share = tree.path("share")
-        let index = tree.root + ".db"
-        #expect(try PhidexBinary.run(["scan", share, "--index", index]).status == 0)
+        let (share, index) = try scanCorpus(in: tree)
         let first = try snapshot(index, run: newestRun(index).id, root: share)
         // What schema 8 wrote: no path keys.
         _ = try sqlite(index, "ALTER TABLE file DROP COLUMN path_key; PRAGMA user_version = 8;")
