@@ -3,8 +3,12 @@
 // Used by the blocking executor's job queue and the crawl-to-workers queue.
 
 /// A FIFO queue of elements. A value type: guard it with a lock when shared.
+///
+/// A removed element is released at once: its slot is cleared, not kept until the next
+/// compaction (the results queue once held every batch of findings of a run that way, up to
+/// 1,024 batches of 16,384 findings).
 public struct FIFO<Element> {
-    private var items: [Element] = []
+    private var items: [Element?] = []
     private var head = 0
 
     public init() {}
@@ -16,9 +20,12 @@ public struct FIFO<Element> {
 
     public mutating func popFirst() -> Element? {
         guard head < items.count else { return nil }
-        let item = items[head]
+        let item = items[head].take()
         head += 1
-        if head >= 1024 && head * 2 >= items.count {
+        if head == items.count {
+            items.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= 1024 && head * 2 >= items.count {
             items.removeFirst(head)
             head = 0
         }

@@ -68,4 +68,22 @@ import Testing
         let expected = (0..<4).reduce(0) { sum, p in sum + (0..<250).reduce(0) { $0 + p * 1000 + $1 } }
         #expect(total == expected)
     }
+
+    /// A batch the consumer took is released when it is done with it, not kept by the queue
+    /// (a run's findings once stayed in memory until the scan ended).
+    @Test func aTakenBatchIsNotKeptByTheQueue() async {
+        final class Batch: Sendable {}
+        let queue = BatchQueue<Batch>(capacity: 4)
+        weak var first: Batch?
+        do {
+            let batch = Batch()
+            first = batch
+            await queue.send(batch)
+            await queue.send(Batch())
+        }
+        _ = await queue.next()
+        #expect(first == nil, "the queue still holds a batch it handed out")
+        #expect(await queue.next() != nil)
+        queue.finish()
+    }
 }
