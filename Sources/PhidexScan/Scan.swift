@@ -40,6 +40,7 @@ public enum Scan {
                 phidexVersion: PhidexVersion.current, ruleHashes: engine.catalogue.contentHashes,
                 reuseKey: options.reuseKey(rulesetVersion: engine.catalogue.version)))
         let prior = writer.prior
+        logger.debug("index opened", metadata: ["seconds": "\(seconds(started.duration(to: clock.now)))", "earlier files": "\(prior.count)"])
         let contents = ContentIndex()
         let scorer = RiskScorer(catalogue: engine.catalogue)
         let crawler = Crawler(roots: options.roots, options: options.crawl)

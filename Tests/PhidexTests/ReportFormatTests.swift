@@ -42,12 +42,12 @@ import Testing
         for value in values { #expect(!html.stdout.contains(value), "\(value) printed") }
         #expect(!html.stdout.contains("<script>alert"), "file names are escaped")
         #expect(!html.stdout.contains("src=\"http") && !html.stdout.contains("href=\"http") && !html.stdout.contains("<link"), "no network")
-        let page = tree.root + "-report.html"
-        try html.stdout.write(toFile: page, atomically: true, encoding: .utf8)
+        let page = tree.root + "/report.html"
+        try html.stdout.write(toFile: page, atomically: false, encoding: .utf8)
 
         let chromium = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
                                     "headless Chromium renders the report (scripts/bootstrap installs it)")
-        let shot = tree.root + "-report.png"
+        let shot = tree.root + "/report.png"
         let render = Process()
         render.executableURL = URL(fileURLWithPath: chromium)
         render.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,1600",

@@ -102,7 +102,7 @@ import Testing
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/detectors.md")
         let generated = engine.catalogue.markdown()
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try generated.write(to: url, atomically: true, encoding: .utf8)
+            try generated.write(to: url, atomically: false, encoding: .utf8)
         }
         let committed = try String(contentsOf: url, encoding: .utf8)
         #expect(committed == generated, "docs/detectors.md is stale: run `phidex rules doc > docs/detectors.md`")

@@ -23,6 +23,12 @@ final class TestTree {
         // Give back permissions a test took away, then remove everything.
         _ = try? FileManager.default.subpathsOfDirectory(atPath: root).forEach { chmod(root + "/" + $0, 0o755) }
         try? FileManager.default.removeItem(atPath: root)
+        // Tests keep indexes and baselines beside the tree (`root + ".db"` with its WAL and key,
+        // `root + "-killed.db"`, ...), where a scan of the tree does not see them; those go too.
+        let parent = (root as NSString).deletingLastPathComponent, name = (root as NSString).lastPathComponent
+        for sibling in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where sibling.hasPrefix(name + ".") || sibling.hasPrefix(name + "-") {
+            try? FileManager.default.removeItem(atPath: parent + "/" + sibling)
+        }
     }
 
     func path(_ relative: String) -> String { root + "/" + relative }
