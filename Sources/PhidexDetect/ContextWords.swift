@@ -27,19 +27,36 @@ struct ContextWords: Sendable {
     static let negativeLookBehind = 24
     static let lookAhead = 24
 
-    private var words: [(bytes: [UInt8], text: String, positive: Bool)]
+    /// A word's place in `letters`, and its sign. Plain values: the scan below reads one per
+    /// candidate position, and a word held as an array and a string cost a retain and a release
+    /// of each on every read.
+    private struct Word {
+        var offset: Int
+        var length: Int
+        var positive: Bool
+    }
+
+    private var words: [Word] = []
+    /// Every word's lowercased bytes, one after another.
+    private var letters: [UInt8] = []
+    /// Each word as the rule spells it, for the hit.
+    private var texts: [String] = []
     /// For each (lowercased) byte, the words that start with it, as a bit set over `words`:
     /// one table lookup per byte of the context window instead of one comparison per word.
     private var startingWith: [UInt64]
 
     init(_ context: Rule.Context) {
-        words = context.positive.map { (Array($0.lowercased().utf8), $0, true) }
-            + context.negative.map { (Array($0.lowercased().utf8), $0, false) }
-        words.removeAll { $0.bytes.isEmpty }
+        let all = context.positive.map { ($0, true) } + context.negative.map { ($0, false) }
+        for (text, positive) in all where !text.isEmpty {
+            let lowered = Array(text.lowercased().utf8)
+            words.append(Word(offset: letters.count, length: lowered.count, positive: positive))
+            letters += lowered
+            texts.append(text)
+        }
         precondition(words.count <= 64, "at most 64 context words per rule")
         startingWith = [UInt64](repeating: 0, count: 256)
         for (index, word) in words.enumerated() {
-            let first = word.bytes[0]
+            let first = letters[word.offset]
             startingWith[Int(first)] |= 1 << UInt64(index)
             if Self.isLower(first) { startingWith[Int(first & ~0x20)] |= 1 << UInt64(index) }
         }
@@ -56,18 +73,19 @@ struct ContextWords: Sendable {
         let behindFrom = max(0, start - lookBehind)
         var position = start - 1
         while position >= behindFrom {
-            var candidates = startingWith[Int(window[position])]
+            // Words begin on a word boundary: most bytes of a text are inside a word.
+            var candidates = Self.startsWord(in: window, at: position) ? startingWith[Int(window[position])] : 0
             while candidates != 0 {
                 let index = candidates.trailingZeroBitCount
                 candidates &= candidates - 1
                 let word = words[index]
-                let wordEnd = position + word.bytes.count
+                let wordEnd = position + word.length
                 guard wordEnd <= start else { continue }
                 let distance = start - wordEnd
                 if !word.positive && start - position > Self.negativeLookBehind { continue }
                 if let current = best, current.distance < distance { continue }
-                if matches(word.bytes, in: window, at: position) {
-                    consider(ContextHit(word: word.text, isPositive: word.positive, distance: distance), &best)
+                if matches(word, in: window, at: position) {
+                    consider(ContextHit(word: texts[index], isPositive: word.positive, distance: distance), &best)
                 }
             }
             if let current = best, start - position > current.distance + 64 { break }
@@ -78,16 +96,16 @@ struct ContextWords: Sendable {
         position = end
         while position < aheadTo {
             if let current = best, position - end > current.distance { break }
-            var candidates = startingWith[Int(window[position])]
+            var candidates = Self.startsWord(in: window, at: position) ? startingWith[Int(window[position])] : 0
             while candidates != 0 {
                 let index = candidates.trailingZeroBitCount
                 candidates &= candidates - 1
                 let word = words[index]
                 // A negative word must be the value's own label, before it: a word after it
                 // labels the next value (`SSN: 401237788 Phone: …`).
-                guard word.positive, position + word.bytes.count <= aheadTo else { continue }
-                if matches(word.bytes, in: window, at: position) {
-                    consider(ContextHit(word: word.text, isPositive: word.positive, distance: position - end), &best)
+                guard word.positive, position + word.length <= aheadTo else { continue }
+                if matches(word, in: window, at: position) {
+                    consider(ContextHit(word: texts[index], isPositive: word.positive, distance: position - end), &best)
                 }
             }
             position += 1
@@ -99,9 +117,9 @@ struct ContextWords: Sendable {
     func classify(column name: String) -> ContextHit? {
         let bytes = Array(name.utf8)
         return bytes.withUnsafeBytes { raw in
-            for word in words where word.bytes.count <= raw.count {
-                for position in 0...(raw.count - word.bytes.count) where matches(word.bytes, in: raw, at: position) {
-                    return ContextHit(word: word.text, isPositive: word.positive, distance: 0, inColumn: true)
+            for (index, word) in words.enumerated() where word.length <= raw.count {
+                for position in 0...(raw.count - word.length) where matches(word, in: raw, at: position) {
+                    return ContextHit(word: texts[index], isPositive: word.positive, distance: 0, inColumn: true)
                 }
             }
             return nil
@@ -115,16 +133,21 @@ struct ContextWords: Sendable {
         }
     }
 
-    private func matches(_ word: [UInt8], in window: UnsafeRawBufferPointer, at position: Int) -> Bool {
-        for (index, expected) in word.enumerated() where Self.lower(window[position + index]) != expected {
+    private func matches(_ word: Word, in window: UnsafeRawBufferPointer, at position: Int) -> Bool {
+        for index in 0..<word.length where Self.lower(window[position + index]) != letters[word.offset + index] {
             return false
         }
-        let end = position + word.count
-        let startsWord = position == 0 || !Self.isAlphanumeric(window[position - 1])
-            || (Self.isLower(window[position - 1]) && Self.isUpper(window[position]))
+        let end = position + word.length
         let endsWord = end == window.count || !Self.isLetter(window[end])
             || (Self.isLower(window[end - 1]) && Self.isUpper(window[end]))
-        return startsWord && endsWord
+        return Self.startsWord(in: window, at: position) && endsWord
+    }
+
+    /// Whether a word can begin at `position`: after a byte that is not a letter or digit, or at a
+    /// camelCase step (`patientSSN`).
+    @inline(__always)
+    private static func startsWord(in window: UnsafeRawBufferPointer, at position: Int) -> Bool {
+        position == 0 || !isAlphanumeric(window[position - 1]) || (isLower(window[position - 1]) && isUpper(window[position]))
     }
 
     static func lower(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
