@@ -134,43 +134,50 @@ public final class StreamScanner {
             workspace: workspace)
         for detector in engine.detectors { detector.detect(in: window, context: context, into: &scratch) }
         let structured = structure.take(before: hi)
-        var kept = scratch.filter {
-            let start = windowStart + $0.span.offset
-            guard start >= reportedUpTo && start < hi else { return false }
+        // Kept matches are moved to the front in place, in order: copying a match (four strings)
+        // retains and releases each of them, and a window can hold thousands of matches.
+        var kept = 0
+        for index in scratch.indices {
+            let start = windowStart + scratch[index].span.offset
+            guard start >= reportedUpTo && start < hi else { continue }
+            let type = scratch[index].type
             // Where structure says what a value is, its reading wins.
-            if $0.type != .clinicalTerm, structure.isClaimed(start, $0.span.length) { return false }
-            if $0.withoutContext, structure.isActive { return false }
+            if type != .clinicalTerm, structure.isClaimed(start, scratch[index].span.length) { continue }
+            if scratch[index].withoutContext, structure.isActive { continue }
             // Clinical evidence: one match per term per stream, its first occurrence. (Each term
             // reports once per window; the first occurrence in the stream is always the one its
             // window reports, so chunked and whole scans keep the same match.)
-            if $0.type == .clinicalTerm { return evidenceSeen.insert($0.normalized).inserted }
-            return true
+            if type == .clinicalTerm, !evidenceSeen.insert(scratch[index].normalized).inserted { continue }
+            if kept != index { scratch.swapAt(kept, index) }
+            kept += 1
         }
+        scratch.removeSubrange(kept...)
         for var match in structured {
             // Stream offsets to window offsets, as the detectors report them.
             match.span.offset -= windowStart
             if let anchor = match.recordAnchor { match.recordAnchor = anchor - windowStart }
-            kept.append(match)
+            scratch.append(match)
         }
-        kept.sort { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
+        scratch.sort { ($0.span.offset, $0.rule) < ($1.span.offset, $1.rule) }
 
         // Line numbers: count newlines from `reportedUpTo` forward, match by match, then to hi.
         var cursor = Int(reportedUpTo - windowStart)
-        for var match in kept {
-            let start = Int(match.span.offset)
+        for index in scratch.indices {
+            let start = Int(scratch[index].span.offset)
             // A structured value found late (its construct longer than the overlap) starts
             // before the lines counted so far: it takes the current line.
             linesBefore += Self.newlines(in: window, from: cursor, to: start)
             cursor = max(cursor, start)
-            match.line = linesBefore + 1
-            match.span.offset += windowStart
-            if let anchor = match.recordAnchor { match.recordAnchor = anchor + windowStart }
-            if !carved.isEmpty, let run = carved.first(where: { $0.holds(match.span.offset) }) {
-                let original = run.original(offset: match.span.offset, length: match.span.length)
-                match.span = ByteSpan(offset: original.offset, length: original.length)
+            scratch[index].line = linesBefore + 1
+            scratch[index].span.offset += windowStart
+            if let anchor = scratch[index].recordAnchor { scratch[index].recordAnchor = anchor + windowStart }
+            if !carved.isEmpty, let run = carved.first(where: { $0.holds(scratch[index].span.offset) }) {
+                let original = run.original(offset: scratch[index].span.offset, length: scratch[index].span.length)
+                scratch[index].span = ByteSpan(offset: original.offset, length: original.length)
             }
-            found.append(match)
         }
+        found.append(contentsOf: scratch)
+        scratch.removeAll(keepingCapacity: true)
         linesBefore += Self.newlines(in: window, from: cursor, to: Int(hi - windowStart))
         reportedUpTo = hi
         structure.forget(before: hi)

@@ -60,11 +60,13 @@ final class ContentDetector {
         }
         let records = scorer.add(matches, to: &tally)
         defer { matches.removeAll(keepingCapacity: true) }
-        return zip(matches, records).map { match, record in
+        // By index, each field read in place (a copied match retains and releases all its strings).
+        return matches.indices.map { index in
             var finding = Finding(
-                rule: match.rule, type: match.type, span: match.span, line: match.line, confidence: match.confidence,
-                masked: match.masked, valueKey: keyer.key(for: match.normalized), reason: match.reason)
-            finding.record = record
+                rule: matches[index].rule, type: matches[index].type, span: matches[index].span, line: matches[index].line,
+                confidence: matches[index].confidence, masked: matches[index].masked,
+                valueKey: keyer.key(for: matches[index].normalized), reason: matches[index].reason)
+            finding.record = records[index]
             return finding
         }
     }

@@ -47,31 +47,35 @@ public struct RiskScorer: Sendable {
     public func add(_ matches: [Match], to tally: inout RiskTally) -> [Int64] {
         var records: [Int64] = []
         records.reserveCapacity(matches.count)
-        for match in matches {
+        // By index, reading fields in place: a copy of each match (four strings) cost a retain and a
+        // release of each, for every finding of a scan.
+        for index in matches.indices {
+            let line = matches[index].line, type = matches[index].type, anchor = matches[index].recordAnchor
             // A new record: a new line that repeats a kind already in the record or comes after a
             // gap; or, on one line (an HL7 batch is one line of CR-separated segments), a strong
             // identifier the record already has.
-            let newLine = match.line != tally.line
-            let newAnchor = match.recordAnchor != nil && match.recordAnchor != tally.anchor
+            let newLine = line != tally.line
+            let newAnchor = anchor != nil && anchor != tally.anchor
             if newAnchor
-                || newLine && (match.line - tally.line > Self.recordLineGap || tally.recordTypes.contains(match.type))
-                || !newLine && match.recordAnchor == nil && strong.contains(match.type) && tally.recordTypes.contains(match.type)
+                || newLine && (line - tally.line > Self.recordLineGap || tally.recordTypes.contains(type))
+                || !newLine && anchor == nil && strong.contains(type) && tally.recordTypes.contains(type)
             {
                 tally.closeRecord()
                 tally.record += 1
             }
-            tally.line = match.line
-            if let anchor = match.recordAnchor { tally.anchor = anchor }
-            tally.recordTypes.insert(match.type)
+            tally.line = line
+            if let anchor { tally.anchor = anchor }
+            tally.recordTypes.insert(type)
             records.append(tally.record)
-            if strong.contains(match.type) { tally.recordHasStrong = true }
-            if personal.contains(match.type) { tally.recordHasPersonal = true }
+            if strong.contains(type) { tally.recordHasStrong = true }
+            if personal.contains(type) { tally.recordHasPersonal = true }
             // Mutated in place: copying a tally out and back would copy its set every time.
-            let weight = weights[match.rule] ?? 0
-            modify(&tally.byType[match.type, default: RiskTally.TypeTally()]) { tally in
-                if tally.values.count < RiskTally.distinctLimit { tally.values.insert(match.normalized.hashValue) }
+            let weight = weights[matches[index].rule] ?? 0
+            let confidence = matches[index].confidence
+            modify(&tally.byType[type, default: RiskTally.TypeTally()]) { tally in
+                if tally.values.count < RiskTally.distinctLimit { tally.values.insert(matches[index].normalized.hashValue) }
                 tally.count += 1
-                tally.confidenceSum += match.confidence
+                tally.confidenceSum += confidence
                 tally.weight = max(tally.weight, weight)
             }
         }
