@@ -21,8 +21,10 @@ demo: build
 	.build/release/phidex scan Corpus/share --index $(DEMO_INDEX)
 	.build/release/phidex report --index $(DEMO_INDEX)
 
+# The tests of the PostgreSQL index run against a throwaway server that scripts/postgres starts
+# and stops around them.
 test: bootstrap
-	$(SWIFT) test
+	scripts/postgres run $(SWIFT) test
 
 # Phidex and ripgrep side by side on generated inputs (cached in .build/bench);
 # the table goes to stdout and .build/bench/results.md. BENCH_ARGS="--runs 3" etc.

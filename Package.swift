@@ -42,6 +42,7 @@ let package = Package(
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -90,7 +91,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "PhidexIndex",
-            dependencies: ["PhidexCore", "CSQLite", "CSodium", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PhidexCore", "CSQLite", "CSodium", "CPostgres", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("Schema")],
             swiftSettings: strict
         ),

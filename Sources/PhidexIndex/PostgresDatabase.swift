@@ -1,0 +1,196 @@
+// A thin, non-Sendable wrapper over one libpq connection: statements with text
+// parameters, results read as text, and COPY for bulk loads. Whoever owns it
+// uses it from one task at a time.
+//
+// Connection strings are libpq's own (`postgresql://user@host:port/db?sslmode=verify-full`,
+// `service=NAME`, key=value pairs), so PGSERVICE, PGPASSFILE, PGSSLMODE and the rest
+// of libpq's environment work as they do for psql. A password is never taken on
+// the command line (it would show in `ps`): libpq reads it from PGPASSFILE or
+// ~/.pgpass. Errors name the server, never the password or a bound value.
+
+import CPostgres
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failure reported by PostgreSQL or libpq.
+public struct PostgresError: Error, CustomStringConvertible {
+    public var message: String
+    /// The SQLSTATE code, when the server sent one (`23505`: a unique key taken).
+    public var state: String?
+    public var description: String { message }
+}
+
+final class PostgresDatabase {
+    private let connection: OpaquePointer
+
+    /// Connects with `conninfo` (a URL or key=value pairs). The server is asked to report errors
+    /// in English and times in UTC, whatever its own settings.
+    init(conninfo: String) throws(PostgresError) {
+        guard let connection = PQconnectdb(conninfo) else { throw PostgresError(message: "out of memory connecting to PostgreSQL") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.text(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PostgresError(message: "cannot connect to PostgreSQL: \(message)")
+        }
+        self.connection = connection
+        try execute("SET lc_messages TO 'C'; SET TIME ZONE 'UTC'; SET client_min_messages TO warning")
+    }
+
+    deinit { PQfinish(connection) }
+
+    /// Where the connection goes, for messages: user, host and database, never the password.
+    var target: String {
+        "\(Self.text(PQuser(connection)))@\(Self.text(PQhost(connection))):\(Self.text(PQport(connection)))/\(Self.text(PQdb(connection)))"
+    }
+
+    /// Runs statements that return no rows (several, separated by `;`, when there are no parameters).
+    func execute(_ sql: String) throws(PostgresError) {
+        let result = PQexec(connection, sql)
+        defer { PQclear(result) }
+        try check(result, sql)
+    }
+
+    /// Runs one statement with text parameters (`$1`, `$2`, …; nil is NULL) and returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> PostgresRows {
+        var copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { for copy in copies { free(copy) } }
+        let result = copies.withUnsafeMutableBufferPointer { values in
+            values.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(1, values.count)) { pointer in
+                PQexecParams(connection, sql, Int32(parameters.count), nil, parameters.isEmpty ? nil : pointer, nil, nil, 0)
+            }
+        }
+        guard let result else { throw PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.text(PQerrorMessage(connection)))") }
+        let rows = PostgresRows(result: result)  // cleared when released, whatever happens next
+        try check(result, sql)
+        return rows
+    }
+
+    /// Loads rows with `COPY … FROM STDIN` in text format: `produce` appends rows to the buffer it
+    /// is given (`PostgresCopy.row`) and returns false when there are no more. The rows go to the
+    /// server in pieces of about 1 MiB.
+    func copy(_ sql: String, _ produce: (inout PostgresCopy) throws -> Bool) throws -> Int {
+        let start = PQexec(connection, sql)
+        let status = PQresultStatus(start)
+        let message = start.map(Self.primary) ?? Self.text(PQerrorMessage(connection))
+        PQclear(start)
+        guard status == PGRES_COPY_IN else { throw PostgresError(message: "\(Self.purpose(sql)) failed: \(message)") }
+        var buffer = PostgresCopy()
+        var failure: (any Error)?
+        do {
+            var more = true
+            while more {
+                more = try produce(&buffer)
+                if buffer.bytes.count >= 1 << 20 || !more {
+                    try send(buffer.bytes)
+                    buffer.bytes.removeAll(keepingCapacity: true)
+                }
+            }
+        } catch {
+            failure = error
+        }
+        // A failure on our side ends the COPY with an error, so the server keeps none of its rows.
+        let ended = failure == nil ? PQputCopyEnd(connection, nil) : PQputCopyEnd(connection, "the load was stopped")
+        guard ended == 1 else { throw PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.text(PQerrorMessage(connection)))") }
+        var outcome: PostgresError?
+        while let result = PQgetResult(connection) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK, outcome == nil {
+                outcome = PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.primary(result))", state: Self.state(result))
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        if let outcome { throw outcome }
+        return buffer.rows
+    }
+
+    private func send(_ bytes: [UInt8]) throws(PostgresError) {
+        guard !bytes.isEmpty else { return }
+        let sent = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { PQputCopyData(connection, $0, Int32(buffer.count)) }
+        }
+        guard sent == 1 else { throw PostgresError(message: "COPY failed: \(Self.text(PQerrorMessage(connection)))") }
+    }
+
+    private func check(_ result: OpaquePointer?, _ sql: String) throws(PostgresError) {
+        guard let result else { throw PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.text(PQerrorMessage(connection)))") }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK: return
+        default:
+            throw PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.primary(result))", state: Self.state(result))
+        }
+    }
+
+    /// The server's primary message only: its DETAIL and CONTEXT lines can quote a row's values
+    /// (`Key (path)=(…) already exists`).
+    private static func primary(_ result: OpaquePointer) -> String {
+        let message = text(PQresultErrorField(result, Int32(UInt8(ascii: "M"))))
+        return message.isEmpty ? text(PQresultErrorMessage(result)) : message
+    }
+
+    private static func state(_ result: OpaquePointer) -> String? {
+        PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+    }
+
+    /// A statement's first words, to say which one failed without its values (there are none in
+    /// the SQL text itself: values are always parameters or COPY data).
+    private static func purpose(_ sql: String) -> String {
+        let words = sql.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(4)
+        return words.joined(separator: " ")
+    }
+
+    static func text(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        var text = String(cString: pointer)
+        while text.last == "\n" || text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+/// The rows of a query, read as text.
+final class PostgresRows {
+    private let result: OpaquePointer
+
+    init(result: OpaquePointer) { self.result = result }
+    deinit { PQclear(result) }
+
+    var count: Int { Int(PQntuples(result)) }
+
+    func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) == 1 }
+
+    func string(_ row: Int, _ column: Int) -> String? {
+        isNull(row, column) ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+    }
+
+    func int(_ row: Int, _ column: Int) -> Int64? { string(row, column).flatMap { Int64($0) } }
+}
+
+/// Rows being written for `COPY … FROM STDIN` (text format): fields separated by tabs, NULL as
+/// `\N`, backslash, tab, newline and carriage return escaped.
+struct PostgresCopy {
+    fileprivate(set) var bytes: [UInt8] = []
+    fileprivate(set) var rows = 0
+
+    /// Appends one row.
+    mutating func row(_ fields: [String?]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(0x09) }
+            guard let field else {
+                bytes.append(contentsOf: [0x5C, 0x4E])  // \N
+                continue
+            }
+            for byte in field.utf8 {
+                switch byte {
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(0x0A)
+        rows += 1
+    }
+}

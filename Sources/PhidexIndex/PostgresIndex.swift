@@ -1,0 +1,217 @@
+// The index on PostgreSQL: opening it (schema created or checked, key
+// fingerprint checked) and loading SQLite indexes into it (`phidex index copy`).
+//
+// A load is one transaction: every run, file, finding and link of the SQLite
+// index arrives, or none does. Loading several SQLite indexes (offline hosts,
+// earlier years) into one PostgreSQL index shifts each load's ids past those
+// already there, so runs stay runs and links stay links; reasons are merged by
+// their text. Every index loaded into one PostgreSQL index must have been made
+// with the same key: value keys are only comparable under one key.
+
+import Foundation
+
+/// A PostgreSQL database holding (or about to hold) a Phidex index.
+public struct PostgresIndex: Sendable {
+    /// The libpq connection string: a `postgres://` or `postgresql://` URL, or key=value pairs.
+    public var conninfo: String
+    /// The index's key file (the same on every host).
+    public var keyPath: String
+
+    public init(conninfo: String, keyPath: String) {
+        self.conninfo = conninfo
+        self.keyPath = keyPath
+    }
+
+    /// Whether `index` names a PostgreSQL database rather than a SQLite file: a `postgres://` or
+    /// `postgresql://` URL, or libpq's key=value pairs starting with one of its keywords.
+    public static func names(_ index: String) -> Bool {
+        if index.hasPrefix("postgres://") || index.hasPrefix("postgresql://") { return true }
+        guard let equals = index.firstIndex(of: "=") else { return false }
+        return keywords.contains(index[..<equals].trimmingCharacters(in: .whitespaces))
+    }
+
+    private static let keywords: Set<String> = ["host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "connect_timeout", "application_name"]
+
+    /// What a copy brought.
+    public struct CopyTotals: Sendable, Equatable {
+        public var runs = 0
+        public var files = 0
+        public var findings = 0
+        /// How far this load's run ids were shifted to follow those already there (0 into an empty index).
+        public var runOffset: Int64 = 0
+    }
+
+    /// Opens the database, creating the schema in an empty one, and checks that it is an index made
+    /// with this key (or claims it for this key when new). Runs inside the caller's transaction.
+    static func prepare(_ db: PostgresDatabase, keyer: ValueKeyer, keyPath: String) throws -> Void {
+        let exists = try db.query("SELECT to_regclass('meta') IS NOT NULL").string(0, 0) == "t"
+        if !exists {
+            try db.execute(String(decoding: PackageResources.postgres_v9_sql, as: UTF8.self))
+            for (key, value) in [
+                ("schema_version", String(Schema.currentVersion)), ("created_at", Date().ISO8601Format()),
+                ("key_fingerprint", keyer.fingerprint),
+            ] {
+                try db.query("INSERT INTO meta (key, value) VALUES ($1, $2)", [key, value])
+            }
+            return
+        }
+        let meta = try db.query("SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_fingerprint') ORDER BY key")
+        var values: [String: String] = [:]
+        for row in 0..<meta.count { values[meta.string(row, 0) ?? ""] = meta.string(row, 1) }
+        guard let version = values["schema_version"].flatMap({ Int64($0) }) else {
+            throw IndexError("the database \(db.target) has a table named meta but is not a Phidex index")
+        }
+        if version > Schema.currentVersion {
+            throw IndexError(
+                "the index \(db.target) was written by a newer Phidex (schema \(version); this build knows up to \(Schema.currentVersion)). "
+                    + "Upgrade Phidex to use it.")
+        }
+        guard values["key_fingerprint"] == keyer.fingerprint else {
+            throw IndexError(
+                "the key \(keyPath) does not belong to the index \(db.target): every host writing to one index uses the same key file")
+        }
+    }
+
+    /// Loads the SQLite index at `source` (and its key) into this database, in one transaction.
+    public func copy(from source: IndexLocation) throws(IndexError) -> CopyTotals {
+        let sqlite: SQLiteDatabase
+        do { sqlite = try SQLiteDatabase(path: source.path, readOnly: true) } catch {
+            throw IndexError("cannot open the index \(source.path): \(error.message)")
+        }
+        try Schema.check(sqlite, path: source.path)
+        let version: Int64
+        do { version = try sqlite.scalar("PRAGMA user_version") ?? 0 } catch {
+            throw IndexError("cannot read the index \(source.path): \(error.message)")
+        }
+        guard version == Schema.currentVersion else {
+            throw IndexError(
+                "the index \(source.path) is at schema \(version): run a scan into it with this build first (it migrates to \(Schema.currentVersion))")
+        }
+        let keyer = ValueKeyer(key: try IndexLocation(path: source.path, keyPath: keyPath).loadKey())
+        do {
+            let stored = try sqlite.prepare("SELECT value FROM meta WHERE key = 'key_fingerprint'")
+            guard try stored.step(), stored.string(0) == keyer.fingerprint else {
+                throw IndexError("the key \(keyPath) does not belong to the index \(source.path)")
+            }
+        } catch let error as SQLiteError {
+            throw IndexError("cannot read the index \(source.path): \(error.message)")
+        } catch {
+            throw error as? IndexError ?? IndexError("\(error)")
+        }
+
+        let db: PostgresDatabase
+        do { db = try PostgresDatabase(conninfo: conninfo) } catch { throw IndexError(error.message) }
+        do {
+            try db.execute("BEGIN")
+            // One load at a time: the ids of the next one follow this one's.
+            try db.execute("SELECT pg_advisory_xact_lock(7061696478)")
+            try Self.prepare(db, keyer: keyer, keyPath: keyPath)
+            let totals = try load(sqlite, into: db)
+            try db.execute(Schema.lookupIndexes)
+            try db.execute("ANALYZE")
+            try db.execute("COMMIT")
+            return totals
+        } catch {
+            try? db.execute("ROLLBACK")
+            let message = (error as? PostgresError)?.message ?? (error as? IndexError)?.message ?? (error as? SQLiteError)?.message ?? "\(error)"
+            throw IndexError("cannot copy \(source.path) into \(db.target): \(message)")
+        }
+    }
+
+    private func load(_ sqlite: SQLiteDatabase, into db: PostgresDatabase) throws -> CopyTotals {
+        // Ids already there: this load's follow them, table by table (0 for an empty index).
+        let maxima = try db.query(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM scan_run), (SELECT COALESCE(MAX(id), 0) FROM file), (SELECT COALESCE(MAX(id), 0) FROM finding)")
+        let run = maxima.int(0, 0) ?? 0, file = maxima.int(0, 1) ?? 0, finding = maxima.int(0, 2) ?? 0
+        func shifted(_ statement: Statement, _ column: Int32, by offset: Int64) -> String? {
+            statement.isNull(column) ? nil : String(statement.int(column) + offset)
+        }
+        func text(_ statement: Statement, _ column: Int32) -> String? { statement.isNull(column) ? nil : statement.string(column) }
+        func number(_ statement: Statement, _ column: Int32) -> String? { statement.isNull(column) ? nil : String(statement.int(column)) }
+
+        var totals = CopyTotals(runOffset: run)
+        let runs = try sqlite.prepare(
+            """
+            SELECT id, started_at, finished_at, status, roots, options, ruleset_version, phidex_version, files_ok, files_error,
+                   files_skipped, bytes_scanned, findings, reuse_key FROM scan_run ORDER BY id
+            """)
+        totals.runs = try db.copy(
+            """
+            COPY scan_run (id, started_at, finished_at, status, roots, options, ruleset_version, phidex_version, files_ok,
+                           files_error, files_skipped, bytes_scanned, findings, reuse_key) FROM STDIN
+            """
+        ) { rows in
+            guard try runs.step() else { return false }
+            rows.row([shifted(runs, 0, by: run)] + (1...7).map { text(runs, $0) } + (8...12).map { number(runs, $0) } + [text(runs, 13)])
+            return true
+        }
+        let rules = try sqlite.prepare("SELECT run_id, rule_id, content_hash FROM run_rule ORDER BY run_id, rule_id")
+        _ = try db.copy("COPY run_rule (run_id, rule_id, content_hash) FROM STDIN") { rows in
+            guard try rules.step() else { return false }
+            rows.row([shifted(rules, 0, by: run), text(rules, 1), text(rules, 2)])
+            return true
+        }
+        // Reasons by their text: an index that already has a reason keeps its id.
+        var reasonIDs: [Int64: String] = [:]
+        let reasons = try sqlite.prepare("SELECT id, text FROM reason ORDER BY id")
+        while try reasons.step() {
+            let text = reasons.string(1) ?? ""
+            let id = try db.query(
+                "WITH added AS (INSERT INTO reason (text) VALUES ($1) ON CONFLICT (text) DO NOTHING RETURNING id) "
+                    + "SELECT id FROM added UNION ALL SELECT id FROM reason WHERE text = $1", [text]
+            ).string(0, 0)
+            reasonIDs[reasons.int(0)] = id
+        }
+        let files = try sqlite.prepare(
+            """
+            SELECT id, run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason, bytes_read,
+                   finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, complete, carried_from, path_key
+            FROM file ORDER BY id
+            """)
+        totals.files = try db.copy(
+            """
+            COPY file (id, run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason, bytes_read,
+                       finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, complete, carried_from, path_key) FROM STDIN
+            """
+        ) { rows in
+            guard try files.step() else { return false }
+            rows.row(
+                [shifted(files, 0, by: file), shifted(files, 1, by: run), text(files, 2)] + (3...10).map { number(files, $0) }
+                    + [text(files, 11), text(files, 12)] + (13...15).map { number(files, $0) }
+                    + [text(files, 16), text(files, 17), number(files, 18), number(files, 19), shifted(files, 20, by: file), number(files, 21)])
+            return true
+        }
+        let findings = try sqlite.prepare(
+            """
+            SELECT id, file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id,
+                   record, location
+            FROM finding ORDER BY id
+            """)
+        totals.findings = try db.copy(
+            """
+            COPY finding (id, file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason,
+                          reason_id, record, location) FROM STDIN
+            """
+        ) { rows in
+            guard try findings.step() else { return false }
+            let reason = findings.isNull(11) ? nil : reasonIDs[findings.int(11)]
+            rows.row(
+                [shifted(findings, 0, by: finding), shifted(findings, 1, by: file), text(findings, 2), text(findings, 3)]
+                    + (4...6).map { number(findings, $0) }
+                    + [String(findings.double(7)), text(findings, 8), number(findings, 9), text(findings, 10), reason,
+                       number(findings, 12), text(findings, 13)])
+            return true
+        }
+        let links = try sqlite.prepare("SELECT run_id, file_id FROM run_file ORDER BY run_id, file_id")
+        _ = try db.copy("COPY run_file (run_id, file_id) FROM STDIN") { rows in
+            guard try links.step() else { return false }
+            rows.row([shifted(links, 0, by: run), shifted(links, 1, by: file)])
+            return true
+        }
+        // New rows written by PostgreSQL itself take ids after the copied ones.
+        for table in ["scan_run", "file", "finding", "reason"] {
+            try db.query("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM \(table))))")
+        }
+        return totals
+    }
+}

@@ -1,0 +1,120 @@
+// The index on PostgreSQL: a SQLite index loaded into it (`phidex index copy`)
+// holds the same runs, files, findings and links; several loads merge; a load
+// with another key, into a newer schema, or with a password on the command line
+// is refused, and a refused load writes nothing.
+
+import Foundation
+import Testing
+
+@Suite(.enabled(if: TestPostgres.server != nil, TestPostgres.absent))
+struct PostgresIndexTests {
+    /// A tree with findings in text, a CSV, a member of a zip, and a file name; scanned twice
+    /// (the second run links unchanged files instead of writing them again).
+    private func scannedIndex(_ tree: TestTree) throws -> String {
+        try tree.file("notes/visit.txt", "Patient SSN: 401-23-7788\nPhone (303) 555-0142\n")
+        try tree.file("exports/roster.csv", "name,ssn,npi\nAda Example,401-23-7789,1245319599\nBo Sample,401-23-7790,\n")
+        try tree.file("hr/staff 401-23-7791.txt", "nothing else here\n")
+        let index = tree.root + ".db"
+        for _ in 0..<2 {
+            let scan = try PhidexBinary.run(["scan", tree.root, "--index", index])
+            #expect(scan.status == 0, "\(scan.stderr)")
+        }
+        try tree.file("notes/later.txt", "SSN 401-23-7792\n")
+        let third = try PhidexBinary.run(["scan", tree.root, "--index", index])
+        #expect(third.status == 0, "\(third.stderr)")
+        return index
+    }
+
+    /// What both engines must agree on, one line per row, in a fixed order.
+    private static let dumps = [
+        "SELECT id, status, files_ok, files_error, files_skipped, bytes_scanned, findings, reuse_key FROM scan_run ORDER BY id",
+        "SELECT id, run_id, path, size, status, bytes_read, finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, complete, path_key FROM file ORDER BY id",
+        "SELECT f.id, f.file_id, f.rule_id, f.type, f.byte_offset, f.length, f.line, f.masked, f.value_key, r.text, f.record, f.location FROM finding f LEFT JOIN reason r ON r.id = f.reason_id ORDER BY f.id",
+        "SELECT run_id, file_id FROM run_file ORDER BY run_id, file_id",
+        "SELECT run_id, rule_id, content_hash FROM run_rule ORDER BY run_id, rule_id",
+    ]
+
+    @Test func aCopiedIndexHoldsTheSameRowsAsItsSQLiteSource() throws {
+        let tree = try TestTree("pg-copy")
+        let index = try scannedIndex(tree)
+        let target = try TestPostgres.database("copy")
+        let copy = try PhidexBinary.run(["index", "copy", "--index", index, target])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(copy.stderr.contains("3 runs"), "\(copy.stderr)")
+        for dump in Self.dumps {
+            let expected = try sqlite(index, dump)
+            #expect(!expected.isEmpty)
+            #expect(try TestPostgres.psql(target, dump) == expected, "\(dump)")
+        }
+        // Confidence is a float on both sides: compared as the same numbers.
+        let confidences = "SELECT id, confidence FROM finding ORDER BY id"
+        let sqliteValues = try sqlite(index, confidences).split(separator: "\n").map { Double($0.split(separator: "|")[1])! }
+        let postgresValues = try TestPostgres.psql(target, confidences).split(separator: "\n").map { Double($0.split(separator: "|")[1])! }
+        #expect(sqliteValues == postgresValues)
+        #expect(try TestPostgres.psql(target, "SELECT value FROM meta WHERE key = 'key_fingerprint'") == sqlite(index, "SELECT value FROM meta WHERE key = 'key_fingerprint'"))
+        // The lookup indexes are there, as on SQLite.
+        #expect(try TestPostgres.psql(target, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('finding_value_key', 'finding_type', 'file_run_path', 'file_run_risk', 'finding_file')") == "5")
+        // New rows written in PostgreSQL later get ids after the copied ones.
+        let nextRun = try TestPostgres.psql(
+            target, "INSERT INTO scan_run (started_at, status, roots, options, ruleset_version, phidex_version) VALUES ('x', 'running', '[]', '{}', 'r', 'v') RETURNING id")
+        #expect(nextRun == "4")
+    }
+
+    @Test func twoCopiesMergeAsSeparateRunsWithTheirLinksIntact() throws {
+        let tree = try TestTree("pg-merge")
+        let index = try scannedIndex(tree)
+        let target = try TestPostgres.database("merge")
+        #expect(try PhidexBinary.run(["index", "copy", "--index", index, target]).status == 0)
+        let again = try PhidexBinary.run(["index", "copy", "--index", index, target])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("as runs 4-6"), "\(again.stderr)")
+        let counts = "SELECT (SELECT count(*) FROM scan_run), (SELECT count(*) FROM file), (SELECT count(*) FROM finding), (SELECT count(*) FROM run_file), (SELECT count(*) FROM reason)"
+        let single = try sqlite(index, counts).split(separator: "|").map { Int($0)! }
+        let merged = try TestPostgres.psql(target, counts).split(separator: "|").map { Int($0)! }
+        #expect(merged == [single[0] * 2, single[1] * 2, single[2] * 2, single[3] * 2, single[4]], "reasons are shared by text")
+        // Each copy's runs link only that copy's files, and every finding's file is its own copy's.
+        #expect(try TestPostgres.psql(target, "SELECT count(*) FROM run_file l JOIN file f ON f.id = l.file_id WHERE (l.run_id > 3) <> (f.id > \(single[1]))") == "0")
+        #expect(try TestPostgres.psql(target, "SELECT count(*) FROM finding g LEFT JOIN file f ON f.id = g.file_id WHERE f.id IS NULL") == "0")
+        // The second copy's run 6 is the first copy's run 3, row for row.
+        let third = "SELECT f.path, g.type, g.value_key, g.masked FROM finding g JOIN file f ON f.id = g.file_id JOIN run_file l ON l.file_id = f.id WHERE l.run_id = %d ORDER BY 1, 2, 3, 4"
+        #expect(try TestPostgres.psql(target, String(format: third, 3)) == TestPostgres.psql(target, String(format: third, 6)))
+    }
+
+    @Test func aCopyWithAnotherKeyOrIntoANewerSchemaIsRefusedAndWritesNothing() throws {
+        let tree = try TestTree("pg-refuse")
+        let index = try scannedIndex(tree)
+        let target = try TestPostgres.database("refuse")
+        #expect(try PhidexBinary.run(["index", "copy", "--index", index, target]).status == 0)
+        let before = try TestPostgres.psql(target, "SELECT count(*) FROM finding")
+
+        // Another index, made with another key, cannot join: its value keys would not compare.
+        let other = try TestTree("pg-refuse-other")
+        let otherIndex = try scannedIndex(other)
+        let refused = try PhidexBinary.run(["index", "copy", "--index", otherIndex, target])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("does not belong to the index"), "\(refused.stderr)")
+        #expect(try TestPostgres.psql(target, "SELECT count(*) FROM finding") == before)
+
+        // An index written by a newer Phidex is left alone.
+        try TestPostgres.psql(target, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        let newer = try PhidexBinary.run(["index", "copy", "--index", index, target])
+        #expect(newer.status == 2)
+        #expect(newer.stderr.contains("newer Phidex (schema 99"), "\(newer.stderr)")
+        #expect(try TestPostgres.psql(target, "SELECT count(*) FROM finding") == before)
+    }
+
+    @Test func aPasswordOnTheCommandLineIsRefusedAndNeverEchoed() throws {
+        let tree = try TestTree("pg-password")
+        let index = try scannedIndex(tree)
+        for target in ["postgresql://phidex:Sekrit-Pw-1@127.0.0.1:1/phidex", "host=127.0.0.1 password=Sekrit-Pw-1 dbname=phidex"] {
+            let result = try PhidexBinary.run(["index", "copy", "--index", index, target])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("PGPASSFILE"), "\(result.stderr)")
+            #expect(!result.stderr.contains("Sekrit"), "\(result.stderr)")
+        }
+        // A server that cannot be reached is named, and the run fails cleanly.
+        let unreachable = try PhidexBinary.run(["index", "copy", "--index", index, "postgresql://phidex@127.0.0.1:1/phidex"])
+        #expect(unreachable.status == 2)
+        #expect(unreachable.stderr.contains("cannot connect to PostgreSQL"), "\(unreachable.stderr)")
+    }
+}
