@@ -18,15 +18,20 @@ public struct IndexLocation: Sendable {
     public var path: String
     public var keyPath: String
 
+    /// `path` is a SQLite file, or a PostgreSQL connection string (`PostgresIndex.names`), whose
+    /// key is never beside it: without `keyPath`, such an index has none (reports work, lookups do not).
     public init(path: String, keyPath: String? = nil) {
         self.path = path
-        self.keyPath = keyPath ?? path + ".key"
+        self.keyPath = keyPath ?? (PostgresIndex.names(path) ? "" : path + ".key")
     }
 
     public var exists: Bool { access(path, F_OK) == 0 }
 
     /// Reads the 32-byte key.
     func loadKey() throws(IndexError) -> SymmetricKey {
+        guard !keyPath.isEmpty else {
+            throw IndexError("the index \(path) keeps no key beside it: name its key file with --key-file (the file every scanner host uses)")
+        }
         let fd = open(keyPath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw IndexError("cannot read the index key \(keyPath): \(String(cString: strerror(errno))). "

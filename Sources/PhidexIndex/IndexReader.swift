@@ -1,6 +1,9 @@
 // Read-only access to an index: runs, files, findings, tallies. A reader has
 // its own connection, so queries and reports run beside a scan in progress
-// (WAL readers see the last committed state).
+// (WAL readers see the last committed state). The same queries answer from a
+// SQLite file or a PostgreSQL database (`PostgresIndex`): the SQL is written
+// once, with SQLite's `?N` parameters, which become `$N` on PostgreSQL; the few
+// expressions the engines spell differently are chosen by engine.
 
 import CSQLite
 import Foundation
@@ -8,13 +11,28 @@ public import PhidexCore
 
 /// Answers questions about an index. Use from one task at a time.
 public final class IndexReader {
-    private let db: SQLiteDatabase
+    private enum Engine {
+        case sqlite(SQLiteDatabase)
+        case postgres(PostgresDatabase)
+    }
+
+    private let engine: Engine
     public let location: IndexLocation
     /// Present when the key file could be read: needed to look values up, not to report.
     public let keyer: ValueKeyer?
 
     /// Opens an existing index read-only.
     public init(location: IndexLocation) throws(IndexError) {
+        if PostgresIndex.names(location.path) {
+            let db: PostgresDatabase
+            do { db = try PostgresDatabase(conninfo: location.path) } catch { throw IndexError(error.message) }
+            let keyer = try PostgresIndex.openForReading(db, location: location)
+            engine = .postgres(db)
+            self.location = location
+            self.keyer = keyer
+            findingsHaveLocation = true
+            return
+        }
         guard location.exists else {
             throw IndexError("no index at \(location.path): run `phidex scan` first, or name one with --index")
         }
@@ -41,7 +59,7 @@ public final class IndexReader {
             try Schema.check(immutable, path: location.path)
             opened = immutable
         }
-        db = opened
+        engine = .sqlite(opened)
         self.location = location
         self.keyer = (try? location.loadKey()).map(ValueKeyer.init(key:))
         // Indexes written before schema 8 (read, not migrated) have no finding locations: all content.
@@ -175,17 +193,24 @@ public final class IndexReader {
         }
         if !filter.valueKeys.isEmpty {
             // A list of any length: through a temporary table, not thousands of parameters.
-            do {
-                try db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key INTEGER PRIMARY KEY); DELETE FROM temp.wanted")
-                let insert = try db.prepare("INSERT OR IGNORE INTO temp.wanted (key) VALUES (?1)")
-                for key in filter.valueKeys {
-                    insert.reset().bind([key])
-                    try insert.run()
+            switch engine {
+            case .sqlite(let db):
+                do {
+                    try db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key INTEGER PRIMARY KEY); DELETE FROM temp.wanted")
+                    let insert = try db.prepare("INSERT OR IGNORE INTO temp.wanted (key) VALUES (?1)")
+                    for key in filter.valueKeys {
+                        insert.reset().bind([key])
+                        try insert.run()
+                    }
+                } catch {
+                    throw IndexError("cannot read the index \(location.path): \(error.message)")
                 }
-            } catch {
-                throw IndexError("cannot read the index \(location.path): \(error.message)")
+                sql += " AND g.value_key IN (SELECT key FROM temp.wanted)"
+            case .postgres:
+                // One array parameter, whatever its length.
+                values.append("{" + filter.valueKeys.map { String($0) }.joined(separator: ",") + "}")
+                sql += " AND g.value_key = ANY (?\(values.count)::bigint[])"
             }
-            sql += " AND g.value_key IN (SELECT key FROM temp.wanted)"
         }
         if !filter.tiers.isEmpty {
             let first = values.count + 1
@@ -241,7 +266,7 @@ public final class IndexReader {
     public func linkedFiles(run: Int64, path: String) throws(IndexError) -> [LinkedFile] {
         try rows(
             """
-            SELECT f2.path, COUNT(DISTINCT g2.value_key), group_concat(DISTINCT g2.type), f2.risk_score
+            SELECT f2.path, COUNT(DISTINCT g2.value_key), \(distinctList("g2.type")), f2.risk_score
             FROM file f1 JOIN finding g1 ON g1.file_id = f1.id
             JOIN finding g2 ON g2.value_key = g1.value_key AND g2.type = g1.type
             JOIN file f2 ON f2.id = g2.file_id
@@ -392,25 +417,53 @@ public final class IndexReader {
 
     /// Runs `sql` and calls `visit` per row. SQLite failures become `IndexError`; whatever
     /// `visit` throws (a closed output pipe, say) passes through unchanged.
-    private func each(_ sql: String, _ values: [any SQLValue], _ visit: (Statement) throws -> Void) throws {
-        let statement: Statement
-        do {
-            statement = try db.prepare(sql)
-        } catch {
-            throw IndexError("cannot read the index \(location.path): \(error.message)")
-        }
-        statement.bind(values)
-        while true {
-            let more: Bool
-            do { more = try statement.step() } catch {
+    private func each(_ sql: String, _ values: [any SQLValue], _ visit: (any IndexRow) throws -> Void) throws {
+        switch engine {
+        case .sqlite(let db):
+            let statement: Statement
+            do {
+                statement = try db.prepare(sql)
+            } catch {
                 throw IndexError("cannot read the index \(location.path): \(error.message)")
             }
-            guard more else { return }
-            try visit(statement)
+            statement.bind(values)
+            while true {
+                let more: Bool
+                do { more = try statement.step() } catch {
+                    throw IndexError("cannot read the index \(location.path): \(error.message)")
+                }
+                guard more else { return }
+                try visit(statement)
+            }
+        case .postgres(let db):
+            do {
+                try db.stream(Self.postgresParameters(sql), values.map(\.parameterText)) { try visit($0) }
+            } catch let error as PostgresError {
+                throw IndexError("cannot read the index \(location.path): \(error.message)")
+            }
         }
     }
 
-    private func rows<T>(_ sql: String, _ values: [any SQLValue] = [], _ make: (Statement) -> T) throws(IndexError) -> [T] {
+    /// SQLite's `?N` parameters as PostgreSQL's `$N`.
+    static func postgresParameters(_ sql: String) -> String {
+        var out = ""
+        var inString = false
+        for character in sql {
+            if character == "'" { inString.toggle() }
+            out.append(!inString && character == "?" ? "$" : character)
+        }
+        return out
+    }
+
+    /// The distinct values of `column` in a group, comma-separated.
+    private func distinctList(_ column: String) -> String {
+        switch engine {
+        case .sqlite: "group_concat(DISTINCT \(column))"
+        case .postgres: "string_agg(DISTINCT \(column), ',')"
+        }
+    }
+
+    private func rows<T>(_ sql: String, _ values: [any SQLValue] = [], _ make: (any IndexRow) -> T) throws(IndexError) -> [T] {
         var result: [T] = []
         do {
             try each(sql, values) { result.append(make($0)) }

@@ -106,6 +106,9 @@ public actor IndexWriter {
 
     /// Opens (creating if needed) the index at `location` and starts a run.
     public init(location: IndexLocation, run: RunInfo) throws(IndexError) {
+        if PostgresIndex.names(location.path) {
+            throw IndexError("scans write a SQLite index: scan into a file, then load it into \(location.path) with `phidex index copy`")
+        }
         // Creating an index is exclusive: two scans starting on one new index at once would both
         // create its file, its key and its metadata. Writers take the index's folder's lock
         // (flock, released when the index is open and its schema and key are settled); a folder's

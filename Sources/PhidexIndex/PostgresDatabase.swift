@@ -67,6 +67,35 @@ final class PostgresDatabase {
         return rows
     }
 
+    /// Runs one statement with text parameters and calls `visit` with each row as it arrives (libpq's
+    /// single-row mode: a run's ten million findings are never held at once). What `visit` throws
+    /// passes through; the rest of the result is read and dropped first, so the connection stays usable.
+    func stream(_ sql: String, _ parameters: [String?], _ visit: (PostgresRow) throws -> Void) throws {
+        var copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { for copy in copies { free(copy) } }
+        let sent = copies.withUnsafeMutableBufferPointer { values in
+            values.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(1, values.count)) { pointer in
+                PQsendQueryParams(connection, sql, Int32(parameters.count), nil, parameters.isEmpty ? nil : pointer, nil, nil, 0)
+            }
+        }
+        guard sent == 1 else { throw PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.text(PQerrorMessage(connection)))") }
+        PQsetSingleRowMode(connection)
+        var failure: (any Error)?
+        while let result = PQgetResult(connection) {
+            defer { PQclear(result) }
+            guard failure == nil else { continue }
+            switch PQresultStatus(result) {
+            case PGRES_SINGLE_TUPLE:
+                do { try visit(PostgresRow(result: result, row: 0)) } catch { failure = error }
+            case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+                break
+            default:
+                failure = PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.primary(result))", state: Self.state(result))
+            }
+        }
+        if let failure { throw failure }
+    }
+
     /// Loads rows with `COPY … FROM STDIN` in text format: `produce` appends rows to the buffer it
     /// is given (`PostgresCopy.row`) and returns false when there are no more. The rows go to the
     /// server in pieces of about 1 MiB.
@@ -164,6 +193,25 @@ final class PostgresRows {
     }
 
     func int(_ row: Int, _ column: Int) -> Int64? { string(row, column).flatMap { Int64($0) } }
+}
+
+/// One row of a result, read as text; valid while its result is (inside `stream`'s visit).
+struct PostgresRow: IndexRow {
+    let result: OpaquePointer
+    let row: Int32
+
+    func string(_ column: Int32) -> String? {
+        PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+    }
+
+    /// An integer column; a boolean (`t`, `f`) reads as 1 or 0, as SQLite's comparisons do.
+    func int(_ column: Int32) -> Int64 {
+        guard let text = string(column) else { return 0 }
+        if let value = Int64(text) { return value }
+        return text == "t" ? 1 : 0
+    }
+
+    func double(_ column: Int32) -> Double { string(column).flatMap(Double.init) ?? 0 }
 }
 
 /// Rows being written for `COPY … FROM STDIN` (text format): fields separated by tabs, NULL as

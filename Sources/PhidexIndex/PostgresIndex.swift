@@ -72,6 +72,39 @@ public struct PostgresIndex: Sendable {
         }
     }
 
+    /// Checks that `db` holds an index this build can read, makes the session read-only, and
+    /// returns the keyer when `location`'s key file can be read (reports need none; lookups do).
+    /// A key that is not the index's is refused: every lookup with it would find nothing.
+    static func openForReading(_ db: PostgresDatabase, location: IndexLocation) throws(IndexError) -> ValueKeyer? {
+        do {
+            try db.execute("SET default_transaction_read_only = on")
+            guard try db.query("SELECT to_regclass('meta') IS NOT NULL").string(0, 0) == "t" else {
+                throw IndexError("the database \(db.target) holds no Phidex index: load one with `phidex index copy`")
+            }
+            let meta = try db.query("SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_fingerprint')")
+            var values: [String: String] = [:]
+            for row in 0..<meta.count { values[meta.string(row, 0) ?? ""] = meta.string(row, 1) }
+            let version = values["schema_version"].flatMap { Int64($0) } ?? 0
+            if version > Schema.currentVersion {
+                throw IndexError(
+                    "the index \(db.target) was written by a newer Phidex (schema \(version); this build knows up to \(Schema.currentVersion)). "
+                        + "Upgrade Phidex to read it.")
+            }
+            guard !location.keyPath.isEmpty, let key = try? location.loadKey() else { return nil }
+            let keyer = ValueKeyer(key: key)
+            guard values["key_fingerprint"] == keyer.fingerprint else {
+                throw IndexError("the key \(location.keyPath) does not belong to the index \(db.target)")
+            }
+            return keyer
+        } catch let error as IndexError {
+            throw error
+        } catch let error as PostgresError {
+            throw IndexError("cannot read the index \(db.target): \(error.message)")
+        } catch {
+            throw IndexError("cannot read the index \(db.target): \(error)")
+        }
+    }
+
     /// Loads the SQLite index at `source` (and its key) into this database, in one transaction.
     public func copy(from source: IndexLocation) throws(IndexError) -> CopyTotals {
         let sqlite: SQLiteDatabase

@@ -155,20 +155,34 @@ final class Statement {
     }
 }
 
-/// Values a query can bind.
+/// Values a query can bind: on SQLite as themselves, on PostgreSQL as text parameters.
 protocol SQLValue {
     func bind(to statement: Statement, at index: Int32)
+    var parameterText: String { get }
 }
 
 extension Int64: SQLValue {
     func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+    var parameterText: String { String(self) }
 }
 extension Int: SQLValue {
     func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+    var parameterText: String { String(self) }
 }
 extension Double: SQLValue {
     func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+    var parameterText: String { String(self) }
 }
 extension String: SQLValue {
     func bind(to statement: Statement, at index: Int32) { statement.bind(index, self) }
+    var parameterText: String { self }
 }
+
+/// One row of a query's result, on either engine: columns by position, from 0.
+protocol IndexRow {
+    func int(_ column: Int32) -> Int64
+    func double(_ column: Int32) -> Double
+    func string(_ column: Int32) -> String?
+}
+
+extension Statement: IndexRow {}

@@ -39,6 +39,7 @@ struct IndexCopyCommand: ParsableCommand {
     var target: String
 
     func validate() throws {
+        if indexOptions.isPostgres { throw ValidationError("--index names the SQLite index to copy from") }
         if target.contains("password=") || target.range(of: #"^postgres(ql)?://[^/@]*:[^/@]*@"#, options: .regularExpression) != nil {
             throw ValidationError("give the PostgreSQL password in PGPASSFILE or ~/.pgpass, not in the connection string (it would show in `ps`)")
         }

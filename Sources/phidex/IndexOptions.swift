@@ -6,7 +6,11 @@ import PhidexCore
 import PhidexIndex
 
 struct IndexOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The index file.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The index: a SQLite file, or for reading, a PostgreSQL database (postgresql://user@host/db, service=NAME; the password in PGPASSFILE or ~/.pgpass).",
+            valueName: "index"))
     var index: String = "phidex.db"
 
     @Option(
@@ -19,9 +23,12 @@ struct IndexOptions: ParsableArguments {
     var location: IndexLocation {
         let cwd = FileManager.default.currentDirectoryPath
         return IndexLocation(
-            path: LogicalPath.absolute(index, currentDirectory: cwd),
+            path: PostgresIndex.names(index) ? index : LogicalPath.absolute(index, currentDirectory: cwd),
             keyPath: keyFile.map { LogicalPath.absolute($0, currentDirectory: cwd) })
     }
+
+    /// Whether the index is a PostgreSQL database (a `postgresql://` URL or libpq key=value pairs).
+    var isPostgres: Bool { PostgresIndex.names(index) }
 
     /// Opens the index for reading, or explains why it cannot be.
     func reader() throws -> IndexReader {

@@ -73,6 +73,10 @@ struct ScanCommand: AsyncParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let ioWindow, ioWindow < 1 { throw ValidationError("--io-window must be at least 1") }
         if chunkSize < 4096 { throw ValidationError("--chunk-size must be at least 4096") }
+        if indexOptions.isPostgres {
+            throw ValidationError(
+                "scan writes a SQLite index; load it into the PostgreSQL index with `phidex index copy --index FILE \(indexOptions.index)`")
+        }
     }
 
     func run() async throws {

@@ -118,3 +118,49 @@ struct PostgresIndexTests {
         #expect(unreachable.stderr.contains("cannot connect to PostgreSQL"), "\(unreachable.stderr)")
     }
 }
+
+/// Every read command answers the same from a SQLite index and from its copy in PostgreSQL: the
+/// same text, JSON Lines, CSV, SARIF and HTML, the same lookups and exit statuses.
+@Suite(.enabled(if: TestPostgres.server != nil, TestPostgres.absent))
+struct EngineParityTests {
+    @Test func readCommandsGiveTheSameAnswersOnBothEngines() throws {
+        let tree = try TestTree("pg-parity")
+        try tree.file("clinic/visit.txt", "Patient SSN: 401-23-7788\nMRN: MR-0048213\nDOB: 03/14/1962\nPhone (303) 555-0142\n")
+        try tree.file("exports/roster.csv", "name,ssn,npi,dob\nAda Example,401-23-7789,1245319599,1970-01-02\nBo Sample,401-23-7788,,1981-12-30\n")
+        try tree.file("exports/notes.txt", "Reference only: 401-23-7789\n")
+        let index = tree.root + ".db"
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", index]).status == 0)
+        try tree.file("exports/later.csv", "ssn\n401-23-7790\n")
+        try FileManager.default.removeItem(atPath: tree.path("exports/notes.txt"))
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", index]).status == 0)
+        let target = try TestPostgres.database("parity")
+        #expect(try PhidexBinary.run(["index", "copy", "--index", index, target]).status == 0)
+        let values = tree.root + "-values.txt"
+        try "401-23-7788\n401-23-7790\n999-99-0000\n".write(toFile: values, atomically: false, encoding: .utf8)
+
+        let commands: [[String]] = [
+            ["report"], ["report", "--format", "jsonl"], ["report", "--format", "csv"], ["report", "--format", "sarif"],
+            ["report", "--format", "html"], ["report", "--run", "1"],
+            ["query", "--type", "ssn"], ["query", "--type", "ssn", "--format", "jsonl"], ["query", "--under", tree.path("exports")],
+            ["query", "--ssn", "401-23-7788"], ["query", "--ssn", "123-45-0000"], ["query", "--values-from", values, "--type", "ssn"],
+            ["query", "--linked", tree.path("clinic/visit.txt")], ["query", "--tier", "high"], ["query", "--status", "error"],
+            ["query", "--world-readable", "--format", "csv"], ["query", "--min-confidence", "0.9"],
+            ["diff"], ["diff", "1", "2", "--format", "jsonl"], ["explain", tree.path("exports/roster.csv")],
+        ]
+        for command in commands {
+            let sqlite = try PhidexBinary.run(command + ["--index", index])
+            let postgres = try PhidexBinary.run(command + ["--index", target, "--key-file", index + ".key"])
+            #expect(postgres.status == sqlite.status, "\(command): \(postgres.stderr)")
+            #expect(postgres.stdout.replacingOccurrences(of: target, with: index) == sqlite.stdout, "\(command)")
+            #expect(!sqlite.stdout.isEmpty || sqlite.status != 0, "\(command) printed nothing")
+        }
+        // A lookup needs the key; without it the PostgreSQL index says how to give it.
+        let keyless = try PhidexBinary.run(["query", "--ssn", "401-23-7788", "--index", target])
+        #expect(keyless.status == 2)
+        #expect(keyless.stderr.contains("--key-file"), "\(keyless.stderr)")
+        // Scans write SQLite indexes; a PostgreSQL one is refused before anything is written.
+        let scan = try PhidexBinary.run(["scan", tree.root, "--index", target])
+        #expect(scan.status == 2)
+        #expect(scan.stderr.contains("phidex index copy"), "\(scan.stderr)")
+    }
+}
