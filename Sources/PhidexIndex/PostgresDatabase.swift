@@ -24,8 +24,9 @@ public struct PostgresError: Error, CustomStringConvertible {
 final class PostgresDatabase {
     private let connection: OpaquePointer
 
-    /// Connects with `conninfo` (a URL or key=value pairs). The server is asked to report errors
-    /// in English and times in UTC, whatever its own settings.
+    /// Connects with `conninfo` (a URL or key=value pairs). The session's times are UTC, whatever
+    /// the server's settings. (Its messages stay in the server's language: choosing theirs,
+    /// `lc_messages`, takes a superuser.)
     init(conninfo: String) throws(PostgresError) {
         guard let connection = PQconnectdb(conninfo) else { throw PostgresError(message: "out of memory connecting to PostgreSQL") }
         guard PQstatus(connection) == CONNECTION_OK else {
@@ -34,7 +35,7 @@ final class PostgresDatabase {
             throw PostgresError(message: "cannot connect to PostgreSQL: \(message)")
         }
         self.connection = connection
-        try execute("SET lc_messages TO 'C'; SET TIME ZONE 'UTC'; SET client_min_messages TO warning")
+        try execute("SET TIME ZONE 'UTC'; SET client_min_messages TO warning")
     }
 
     deinit { PQfinish(connection) }

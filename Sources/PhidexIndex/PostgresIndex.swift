@@ -140,6 +140,8 @@ public struct PostgresIndex: Sendable {
             try db.execute("SELECT pg_advisory_xact_lock(7061696478)")
             try Self.prepare(db, keyer: keyer, keyPath: keyPath)
             let totals = try load(sqlite, into: db)
+            // Sorting for the index builds in memory rather than in temporary files, for this session.
+            try db.execute("SET LOCAL maintenance_work_mem = '256MB'")
             try db.execute(Schema.lookupIndexes)
             try db.execute("ANALYZE")
             try db.execute("COMMIT")

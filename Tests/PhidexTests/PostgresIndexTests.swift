@@ -164,3 +164,40 @@ struct EngineParityTests {
         #expect(scan.stderr.contains("phidex index copy"), "\(scan.stderr)")
     }
 }
+
+/// The roles of docs/postgres-roles.sql, as written there: the scanner loads, the auditor reads
+/// and cannot write.
+@Suite(.enabled(if: TestPostgres.server != nil, TestPostgres.absent))
+struct PostgresRolesTests {
+    @Test func theDocumentedRolesLoadAndReadButAnAuditorCannotWrite() throws {
+        let server = try #require(TestPostgres.server)
+        let roles = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/postgres-roles.sql").path
+        // The roles are the cluster's: scripts/postgres starts a new one for each test run.
+        try TestPostgres.psql(server, "\\i \(roles)")
+        let password = "Pw-\(UInt32.random(in: 0...UInt32.max))"
+        try TestPostgres.psql(server, "ALTER ROLE phidex_scanner PASSWORD '\(password)'; ALTER ROLE phidex_auditor PASSWORD '\(password)'")
+        let tree = try TestTree("pg-roles")
+        try tree.file("visit.txt", "Patient SSN: 401-23-7788\n")
+        let index = tree.root + ".db"
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", index]).status == 0)
+        let host = try #require(server.range(of: "@")).upperBound
+        let hostPort = String(server[host...].prefix { $0 != "/" })
+        let passfile = tree.root + "-pgpass"
+        try "\(hostPort):*:phidex_scanner:\(password)\n\(hostPort):*:phidex_auditor:\(password)\n".write(toFile: passfile, atomically: false, encoding: .utf8)
+        chmod(passfile, 0o600)
+        let environment = ["/usr/bin/env", "PGPASSFILE=\(passfile)"]
+        let scanner = "postgresql://phidex_scanner@\(hostPort)/phidex_estate", auditor = "postgresql://phidex_auditor@\(hostPort)/phidex_estate"
+
+        // The first load into the scanner's empty database creates the index's tables.
+        let load = try PhidexBinary.run(["index", "copy", "--index", index, scanner], prefix: environment)
+        #expect(load.status == 0, "\(load.stderr)")
+        let report = try PhidexBinary.run(["report", "--index", auditor], prefix: environment)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("ssn"), "\(report.stdout)")
+        let write = try PhidexBinary.run(["index", "copy", "--index", index, auditor], prefix: environment)
+        #expect(write.status == 2)
+        #expect(write.stderr.contains("read-only") || write.stderr.contains("permission denied"), "\(write.stderr)")
+        #expect(!write.stderr.contains(password) && !report.stderr.contains(password))
+    }
+}
