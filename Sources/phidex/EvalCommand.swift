@@ -85,7 +85,7 @@ struct EvalCommand: AsyncParsableCommand {
         let location: IndexLocation
         if let index {
             location = IndexLocation(
-                path: LogicalPath.absolute(index, currentDirectory: cwd),
+                path: PostgresIndex.names(index) ? index : LogicalPath.absolute(index, currentDirectory: cwd),
                 keyPath: keyFile.map { LogicalPath.absolute($0, currentDirectory: cwd) })
         } else {
             var template = Array((NSTemporaryDirectory() + "/phidex-eval-XXXXXX").utf8CString)
@@ -93,7 +93,8 @@ struct EvalCommand: AsyncParsableCommand {
             temporary = String(cString: made)
             location = IndexLocation(path: temporary! + "/eval.phidex")
         }
-        if !location.exists {
+        // A PostgreSQL index is read as it is: scans write SQLite indexes (`phidex index copy`).
+        if !PostgresIndex.names(location.path) && !location.exists {
             guard run == nil else { throw Failure("--run needs an existing index") }
             try await scan(share, into: location)
         }

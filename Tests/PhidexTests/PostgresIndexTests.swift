@@ -154,6 +154,18 @@ struct EngineParityTests {
             #expect(postgres.stdout.replacingOccurrences(of: target, with: index) == sqlite.stdout, "\(command)")
             #expect(!sqlite.stdout.isEmpty || sqlite.status != 0, "\(command) printed nothing")
         }
+        // `eval` scores the same from either engine: the bundled corpus, scanned once, then copied.
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Corpus").path
+        let corpusIndex = tree.root + "-corpus.db"
+        let onSQLite = try PhidexBinary.run(["eval", corpus, "--index", corpusIndex])
+        #expect(onSQLite.status == 0, "\(onSQLite.stderr)")
+        let corpusTarget = try TestPostgres.database("parity_eval")
+        #expect(try PhidexBinary.run(["index", "copy", "--index", corpusIndex, corpusTarget]).status == 0)
+        let onPostgres = try PhidexBinary.run(["eval", corpus, "--index", corpusTarget, "--key-file", corpusIndex + ".key"])
+        #expect(onPostgres.status == 0, "\(onPostgres.stderr)")
+        #expect(onPostgres.stdout == onSQLite.stdout && onSQLite.stdout.contains("precision"), "\(onPostgres.stdout)")
+
         // A lookup needs the key; without it the PostgreSQL index says how to give it.
         let keyless = try PhidexBinary.run(["query", "--ssn", "401-23-7788", "--index", target])
         #expect(keyless.status == 2)
