@@ -1,5 +1,5 @@
 -- Roles for a Phidex index on PostgreSQL (docs/scale.md). Run once, as a
--- superuser or a role with CREATEROLE and CREATEDB, with psql:
+-- superuser (on a managed service, its administrator role), with psql:
 --   psql -h db.example -U postgres -f docs/postgres-roles.sql
 -- then give each role a password (\password phidex_scanner) or a client
 -- certificate, and put it in the hosts' ~/.pgpass or PGPASSFILE.
@@ -18,6 +18,8 @@ ALTER ROLE phidex_auditor SET default_transaction_read_only = on;
 
 \connect phidex_estate
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
+-- Before PostgreSQL 15 the schema is not the database owner's: the scanner is given it.
+GRANT USAGE, CREATE ON SCHEMA public TO phidex_scanner;
 GRANT USAGE ON SCHEMA public TO phidex_auditor;
 -- Tables the scanner creates later (the first load creates them all) are readable by auditors.
 ALTER DEFAULT PRIVILEGES FOR ROLE phidex_scanner IN SCHEMA public GRANT SELECT ON TABLES TO phidex_auditor;

@@ -326,6 +326,8 @@ public final class IndexReader {
 
     /// Union-find over identifier values linked by records: the estimate, and each file's people.
     private func people(run: Int64, types: [IdentifierType]) throws(IndexError) -> (estimate: IndividualsEstimate, byFile: [Int64: Set<Int>]) {
+        // No types, no people (and no `IN ()`, which PostgreSQL refuses).
+        guard !types.isEmpty else { return (IndividualsEstimate(estimate: 0, lowerBound: 0, byType: [:]), [:]) }
         var index: [Int64: Int] = [:]  // value key -> node
         var parent: [Int] = []
         var byType: [IdentifierType: Set<Int64>] = [:]
@@ -444,15 +446,22 @@ public final class IndexReader {
         }
     }
 
-    /// SQLite's `?N` parameters as PostgreSQL's `$N`.
+    /// SQLite's `?N` parameters as PostgreSQL's `$N`: a `?` followed by a digit, outside quoted
+    /// strings and identifiers (the reader's SQL has no comments).
     static func postgresParameters(_ sql: String) -> String {
-        var out = ""
-        var inString = false
-        for character in sql {
-            if character == "'" { inString.toggle() }
-            out.append(!inString && character == "?" ? "$" : character)
+        var bytes = Array(sql.utf8)
+        var quote: UInt8?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == 0x27 || byte == 0x22 {
+                quote = byte
+            } else if byte == 0x3F, index + 1 < bytes.count, bytes[index + 1] &- 0x30 < 10 {
+                bytes[index] = 0x24
+            }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The distinct values of `column` in a group, comma-separated.

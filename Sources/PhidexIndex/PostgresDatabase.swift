@@ -6,7 +6,8 @@
 // `service=NAME`, key=value pairs), so PGSERVICE, PGPASSFILE, PGSSLMODE and the rest
 // of libpq's environment work as they do for psql. A password is never taken on
 // the command line (it would show in `ps`): libpq reads it from PGPASSFILE or
-// ~/.pgpass. Errors name the server, never the password or a bound value.
+// ~/.pgpass. Errors name the server and carry PostgreSQL's primary message only,
+// never its DETAIL lines (which can quote a row); notices are dropped.
 
 import CPostgres
 #if canImport(Glibc)
@@ -35,7 +36,27 @@ final class PostgresDatabase {
             throw PostgresError(message: "cannot connect to PostgreSQL: \(message)")
         }
         self.connection = connection
-        try execute("SET TIME ZONE 'UTC'; SET client_min_messages TO warning")
+        // Notices and warnings are dropped, not printed by libpq: their DETAIL lines can quote rows.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        try execute("SET client_encoding TO 'UTF8'; SET TIME ZONE 'UTC'; SET client_min_messages TO warning")
+    }
+
+    /// Whether `conninfo` holds a password (`postgresql://user:pw@…`, `password=…`, however spelled):
+    /// libpq's own parser decides, so every form it would accept is caught.
+    static func carriesPassword(_ conninfo: String) -> Bool {
+        var error: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(conninfo, &error) else {
+            PQfreemem(error)
+            return false  // not a connection string libpq would use either; connecting says why
+        }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let keyword = option.pointee.keyword {
+            let name = String(cString: keyword)
+            if name == "password" || name == "sslpassword", let value = option.pointee.val, value.pointee != 0 { return true }
+            option += 1
+        }
+        return false
     }
 
     deinit { PQfinish(connection) }
@@ -55,12 +76,8 @@ final class PostgresDatabase {
     /// Runs one statement with text parameters (`$1`, `$2`, …; nil is NULL) and returns its rows.
     @discardableResult
     func query(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> PostgresRows {
-        var copies = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { for copy in copies { free(copy) } }
-        let result = copies.withUnsafeMutableBufferPointer { values in
-            values.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(1, values.count)) { pointer in
-                PQexecParams(connection, sql, Int32(parameters.count), nil, parameters.isEmpty ? nil : pointer, nil, nil, 0)
-            }
+        let result = Self.withParameters(parameters) { count, values in
+            PQexecParams(connection, sql, count, nil, values, nil, nil, 0)
         }
         guard let result else { throw PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.text(PQerrorMessage(connection)))") }
         let rows = PostgresRows(result: result)  // cleared when released, whatever happens next
@@ -72,22 +89,30 @@ final class PostgresDatabase {
     /// single-row mode: a run's ten million findings are never held at once). What `visit` throws
     /// passes through; the rest of the result is read and dropped first, so the connection stays usable.
     func stream(_ sql: String, _ parameters: [String?], _ visit: (PostgresRow) throws -> Void) throws {
-        var copies = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { for copy in copies { free(copy) } }
-        let sent = copies.withUnsafeMutableBufferPointer { values in
-            values.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(1, values.count)) { pointer in
-                PQsendQueryParams(connection, sql, Int32(parameters.count), nil, parameters.isEmpty ? nil : pointer, nil, nil, 0)
-            }
+        let sent = Self.withParameters(parameters) { count, values in
+            PQsendQueryParams(connection, sql, count, nil, values, nil, nil, 0)
         }
         guard sent == 1 else { throw PostgresError(message: "\(Self.purpose(sql)) failed: \(Self.text(PQerrorMessage(connection)))") }
-        PQsetSingleRowMode(connection)
+        guard PQsetSingleRowMode(connection) == 1 else {
+            while let result = PQgetResult(connection) { PQclear(result) }
+            throw PostgresError(message: "\(Self.purpose(sql)) failed: the rows could not be streamed")
+        }
         var failure: (any Error)?
         while let result = PQgetResult(connection) {
             defer { PQclear(result) }
             guard failure == nil else { continue }
             switch PQresultStatus(result) {
             case PGRES_SINGLE_TUPLE:
-                do { try visit(PostgresRow(result: result, row: 0)) } catch { failure = error }
+                do { try visit(PostgresRow(result: result, row: 0)) } catch {
+                    // The reader stopped (a closed pipe): the server is asked to stop sending
+                    // rather than stream the rest of ten million rows to be dropped.
+                    failure = error
+                    if let cancel = PQgetCancel(connection) {
+                        var reason = [CChar](repeating: 0, count: 256)
+                        _ = PQcancel(cancel, &reason, Int32(reason.count))
+                        PQfreeCancel(cancel)
+                    }
+                }
             case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
                 break
             default:
@@ -133,6 +158,16 @@ final class PostgresDatabase {
         if let failure { throw failure }
         if let outcome { throw outcome }
         return buffer.rows
+    }
+
+    /// Calls `body` with the parameters as C strings (NULL for nil), kept alive for the call.
+    private static func withParameters<T>(_ parameters: [String?], _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> T) -> T {
+        guard !parameters.isEmpty else { return body(0, nil) }
+        var copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { for copy in copies { free(copy) } }
+        return copies.withUnsafeMutableBufferPointer { values in
+            values.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: values.count) { body(Int32(values.count), $0) }
+        }
     }
 
     private func send(_ bytes: [UInt8]) throws(PostgresError) {

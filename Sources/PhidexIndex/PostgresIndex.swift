@@ -30,6 +30,11 @@ public struct PostgresIndex: Sendable {
         return keywords.contains(index[..<equals].trimmingCharacters(in: .whitespaces))
     }
 
+    /// Whether a PostgreSQL connection string holds a password, in any spelling libpq accepts. A
+    /// password in a command's arguments shows in `ps` and in shell histories: it belongs in
+    /// PGPASSFILE or ~/.pgpass.
+    public static func carriesPassword(_ index: String) -> Bool { names(index) && PostgresDatabase.carriesPassword(index) }
+
     private static let keywords: Set<String> = ["host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "connect_timeout", "application_name"]
 
     /// What a copy brought.
@@ -84,12 +89,15 @@ public struct PostgresIndex: Sendable {
             let meta = try db.query("SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_fingerprint')")
             var values: [String: String] = [:]
             for row in 0..<meta.count { values[meta.string(row, 0) ?? ""] = meta.string(row, 1) }
-            let version = values["schema_version"].flatMap { Int64($0) } ?? 0
+            guard let version = values["schema_version"].flatMap({ Int64($0) }) else {
+                throw IndexError("the database \(db.target) has a table named meta but is not a Phidex index")
+            }
             if version > Schema.currentVersion {
                 throw IndexError(
                     "the index \(db.target) was written by a newer Phidex (schema \(version); this build knows up to \(Schema.currentVersion)). "
                         + "Upgrade Phidex to read it.")
             }
+            // No key: reports work, and a lookup says how to give one (`IndexReader.requireKeyer`).
             guard !location.keyPath.isEmpty, let key = try? location.loadKey() else { return nil }
             let keyer = ValueKeyer(key: key)
             guard values["key_fingerprint"] == keyer.fingerprint else {
@@ -135,19 +143,35 @@ public struct PostgresIndex: Sendable {
         let db: PostgresDatabase
         do { db = try PostgresDatabase(conninfo: conninfo) } catch { throw IndexError(error.message) }
         do {
+            // Every table is read from one snapshot of the source, even while a scan writes to it:
+            // links and findings then never name a run or a file the load did not bring.
+            try sqlite.execute("BEGIN")
+            defer { _ = try? sqlite.execute("COMMIT") }  // a read-only transaction: ending it cannot lose anything
             try db.execute("BEGIN")
             // One load at a time: the ids of the next one follow this one's.
             try db.execute("SELECT pg_advisory_xact_lock(7061696478)")
             try Self.prepare(db, keyer: keyer, keyPath: keyPath)
+            // The same SQLite index loaded twice would count its people and files twice.
+            let created = try sqlite.prepare("SELECT value FROM meta WHERE key = 'created_at'")
+            let source = "loaded " + (try created.step() ? created.string(0) ?? "" : "") + " " + keyer.fingerprint
+            _ = created.reset()
+            if let earlier = try db.query("SELECT value FROM meta WHERE key = $1", [source]).string(0, 0) {
+                throw IndexError("this SQLite index was loaded already (\(earlier)); load a new index, or into a new database")
+            }
             let totals = try load(sqlite, into: db)
+            try db.query(
+                "INSERT INTO meta (key, value) VALUES ($1, $2)",
+                [source, "as runs \(totals.runOffset + 1)-\(totals.runOffset + Int64(totals.runs)), \(Date().ISO8601Format())"])
             // Sorting for the index builds in memory rather than in temporary files, for this session.
             try db.execute("SET LOCAL maintenance_work_mem = '256MB'")
             try db.execute(Schema.lookupIndexes)
-            try db.execute("ANALYZE")
+            try db.execute("ANALYZE meta, scan_run, run_rule, file, reason, finding, run_file")
             try db.execute("COMMIT")
             return totals
         } catch {
-            try? db.execute("ROLLBACK")
+            // The load's own error is the one to report; a failed ROLLBACK ends the session, which
+            // rolls back all the same.
+            _ = try? db.execute("ROLLBACK")
             let message = (error as? PostgresError)?.message ?? (error as? IndexError)?.message ?? (error as? SQLiteError)?.message ?? "\(error)"
             throw IndexError("cannot copy \(source.path) into \(db.target): \(message)")
         }
@@ -245,7 +269,7 @@ public struct PostgresIndex: Sendable {
         }
         // New rows written by PostgreSQL itself take ids after the copied ones.
         for table in ["scan_run", "file", "finding", "reason"] {
-            try db.query("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM \(table))))")
+            try db.query("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM \(table)")
         }
         return totals
     }

@@ -63,6 +63,7 @@ struct EvalCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if let index, PostgresIndex.carriesPassword(index) { throw ValidationError(IndexOptions.passwordAdvice) }
     }
 
     func run() async throws {

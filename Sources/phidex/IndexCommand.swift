@@ -40,12 +40,10 @@ struct IndexCopyCommand: ParsableCommand {
 
     func validate() throws {
         if indexOptions.isPostgres { throw ValidationError("--index names the SQLite index to copy from") }
-        if target.contains("password=") || target.range(of: #"^postgres(ql)?://[^/@]*:[^/@]*@"#, options: .regularExpression) != nil {
-            throw ValidationError("give the PostgreSQL password in PGPASSFILE or ~/.pgpass, not in the connection string (it would show in `ps`)")
-        }
         guard PostgresIndex.names(target) else {
             throw ValidationError("the target must be a PostgreSQL connection string (postgresql://…, service=…)")
         }
+        if PostgresIndex.carriesPassword(target) { throw ValidationError(IndexOptions.passwordAdvice) }
     }
 
     func run() throws {

@@ -30,6 +30,14 @@ struct IndexOptions: ParsableArguments {
     /// Whether the index is a PostgreSQL database (a `postgresql://` URL or libpq key=value pairs).
     var isPostgres: Bool { PostgresIndex.names(index) }
 
+    static let passwordAdvice =
+        "give the PostgreSQL password in PGPASSFILE or ~/.pgpass, not in the connection string (arguments show in `ps`)"
+
+    /// Refuses a connection string with a password before anything connects or prints it.
+    func validate() throws {
+        if PostgresIndex.carriesPassword(index) { throw ValidationError(Self.passwordAdvice) }
+    }
+
     /// Opens the index for reading, or explains why it cannot be.
     func reader() throws -> IndexReader {
         do { return try IndexReader(location: location) } catch { throw Failure(error.message) }

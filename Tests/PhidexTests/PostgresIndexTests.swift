@@ -10,18 +10,20 @@ import Testing
 struct PostgresIndexTests {
     /// A tree with findings in text, a CSV, a member of a zip, and a file name; scanned twice
     /// (the second run links unchanged files instead of writing them again).
-    private func scannedIndex(_ tree: TestTree) throws -> String {
+    private func scannedIndex(_ tree: TestTree, name: String = "", key: String? = nil) throws -> String {
         try tree.file("notes/visit.txt", "Patient SSN: 401-23-7788\nPhone (303) 555-0142\n")
         try tree.file("exports/roster.csv", "name,ssn,npi\nAda Example,401-23-7789,1245319599\nBo Sample,401-23-7790,\n")
         try tree.file("hr/staff 401-23-7791.txt", "nothing else here\n")
-        let index = tree.root + ".db"
+        let index = tree.root + name + ".db"
+        let keyArguments = key.map { ["--key-file", $0] } ?? []
         for _ in 0..<2 {
-            let scan = try PhidexBinary.run(["scan", tree.root, "--index", index])
+            let scan = try PhidexBinary.run(["scan", tree.root, "--index", index] + keyArguments)
             #expect(scan.status == 0, "\(scan.stderr)")
         }
         try tree.file("notes/later.txt", "SSN 401-23-7792\n")
-        let third = try PhidexBinary.run(["scan", tree.root, "--index", index])
+        let third = try PhidexBinary.run(["scan", tree.root, "--index", index] + keyArguments)
         #expect(third.status == 0, "\(third.stderr)")
+        try FileManager.default.removeItem(atPath: tree.path("notes/later.txt"))
         return index
     }
 
@@ -60,18 +62,26 @@ struct PostgresIndexTests {
         #expect(nextRun == "4")
     }
 
-    @Test func twoCopiesMergeAsSeparateRunsWithTheirLinksIntact() throws {
+    @Test func twoHostsIndexesMergeAsSeparateRunsWithTheirLinksIntact() throws {
+        // Two hosts scan the same kind of share into indexes of their own, with one key file.
         let tree = try TestTree("pg-merge")
-        let index = try scannedIndex(tree)
+        let index = try scannedIndex(tree, name: "-host1")
+        let second = try scannedIndex(tree, name: "-host2", key: index + ".key")
         let target = try TestPostgres.database("merge")
         #expect(try PhidexBinary.run(["index", "copy", "--index", index, target]).status == 0)
-        let again = try PhidexBinary.run(["index", "copy", "--index", index, target])
+        let again = try PhidexBinary.run(["index", "copy", "--index", second, "--key-file", index + ".key", target])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stderr.contains("as runs 4-6"), "\(again.stderr)")
         let counts = "SELECT (SELECT count(*) FROM scan_run), (SELECT count(*) FROM file), (SELECT count(*) FROM finding), (SELECT count(*) FROM run_file), (SELECT count(*) FROM reason)"
         let single = try sqlite(index, counts).split(separator: "|").map { Int($0)! }
+        #expect(try sqlite(second, counts).split(separator: "|").map { Int($0)! } == single)
         let merged = try TestPostgres.psql(target, counts).split(separator: "|").map { Int($0)! }
         #expect(merged == [single[0] * 2, single[1] * 2, single[2] * 2, single[3] * 2, single[4]], "reasons are shared by text")
+        // Loading an index a second time would count its files and people twice: refused.
+        let twice = try PhidexBinary.run(["index", "copy", "--index", index, target])
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("loaded already (as runs 1-3"), "\(twice.stderr)")
+        #expect(try TestPostgres.psql(target, "SELECT count(*) FROM scan_run") == String(single[0] * 2))
         // Each copy's runs link only that copy's files, and every finding's file is its own copy's.
         #expect(try TestPostgres.psql(target, "SELECT count(*) FROM run_file l JOIN file f ON f.id = l.file_id WHERE (l.run_id > 3) <> (f.id > \(single[1]))") == "0")
         #expect(try TestPostgres.psql(target, "SELECT count(*) FROM finding g LEFT JOIN file f ON f.id = g.file_id WHERE f.id IS NULL") == "0")
@@ -106,11 +116,17 @@ struct PostgresIndexTests {
     @Test func aPasswordOnTheCommandLineIsRefusedAndNeverEchoed() throws {
         let tree = try TestTree("pg-password")
         let index = try scannedIndex(tree)
-        for target in ["postgresql://phidex:Sekrit-Pw-1@127.0.0.1:1/phidex", "host=127.0.0.1 password=Sekrit-Pw-1 dbname=phidex"] {
-            let result = try PhidexBinary.run(["index", "copy", "--index", index, target])
-            #expect(result.status == 2)
-            #expect(result.stderr.contains("PGPASSFILE"), "\(result.stderr)")
-            #expect(!result.stderr.contains("Sekrit"), "\(result.stderr)")
+        let spellings = [
+            "postgresql://phidex:Sekrit-Pw-1@127.0.0.1:1/phidex", "host=127.0.0.1 password=Sekrit-Pw-1 dbname=phidex",
+            "host=127.0.0.1 password = Sekrit-Pw-1", "postgresql://phidex@127.0.0.1:1/phidex?passwor%64=Sekrit-Pw-1",
+        ]
+        for target in spellings {
+            for command in [["index", "copy", "--index", index, target], ["report", "--index", target], ["query", "--type", "ssn", "--index", target]] {
+                let result = try PhidexBinary.run(command)
+                #expect(result.status == 2, "\(command)")
+                #expect(result.stderr.contains("PGPASSFILE"), "\(result.stderr)")
+                #expect(!result.stderr.contains("Sekrit") && !result.stdout.contains("Sekrit"), "\(result.stderr)")
+            }
         }
         // A server that cannot be reached is named, and the run fails cleanly.
         let unreachable = try PhidexBinary.run(["index", "copy", "--index", index, "postgresql://phidex@127.0.0.1:1/phidex"])
@@ -207,7 +223,10 @@ struct PostgresRolesTests {
         let report = try PhidexBinary.run(["report", "--index", auditor], prefix: environment)
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("ssn"), "\(report.stdout)")
-        let write = try PhidexBinary.run(["index", "copy", "--index", index, auditor], prefix: environment)
+        // Another host's index, same key: the scanner could load it; the auditor cannot.
+        let other = tree.root + "-other.db"
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", other, "--key-file", index + ".key"]).status == 0)
+        let write = try PhidexBinary.run(["index", "copy", "--index", other, "--key-file", index + ".key", auditor], prefix: environment)
         #expect(write.status == 2)
         #expect(write.stderr.contains("read-only") || write.stderr.contains("permission denied"), "\(write.stderr)")
         #expect(!write.stderr.contains(password) && !report.stderr.contains(password))

@@ -13,7 +13,7 @@
 -- keys are off).
 --
 -- Differences from SQLite, all of representation: ids are BIGINT identities
--- (rows copied from a SQLite index keep their ids: OVERRIDING SYSTEM VALUE),
+-- (BY DEFAULT: rows copied from a SQLite index keep their ids),
 -- counts and sizes BIGINT, confidence DOUBLE PRECISION. Times stay ISO 8601
 -- text and options JSON text, so both engines return the same strings.
 --
