@@ -91,7 +91,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "PhidexIndex",
-            dependencies: ["PhidexCore", "CSQLite", "CSodium", "CPostgres", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PhidexCore", "PhidexScore", "CSQLite", "CSodium", "CPostgres", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("Schema")],
             swiftSettings: strict
         ),

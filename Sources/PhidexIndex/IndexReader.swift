@@ -8,6 +8,7 @@
 import CSQLite
 import Foundation
 public import PhidexCore
+public import PhidexScore
 
 /// Answers questions about an index. Use from one task at a time.
 public final class IndexReader {
@@ -284,64 +285,15 @@ public final class IndexReader {
     /// The people a run's findings expose: values of the identifier types that name one person
     /// each (`types`), linked when they share a record, counted once across files.
     public func individuals(run: Int64, types: [IdentifierType]) throws(IndexError) -> IndividualsEstimate {
-        try people(run: run, types: types).estimate
+        var estimator = PeopleEstimator()
+        try addPeople(run: run, types: types, to: &estimator)
+        return estimator.estimate()
     }
 
-    /// Per folder `depth` levels below the run's roots (archive members count in their archive's
-    /// folder): files with findings, findings, the highest risk, files not fully read, and the
-    /// distinct people exposed below it (the run-wide individuals, counted per folder).
-    public func folders(run: Int64, types: [IdentifierType], depth: Int) throws(IndexError) -> [FolderRollup] {
-        let record = try self.run(id: run)
-        let people = try people(run: run, types: types)
-        var folders: [String: FolderRollup] = [:]
-        var personSets: [String: Set<Int>] = [:]
-        try rows(
-            """
-            SELECT id, path, finding_count, risk_score, status FROM file
-            WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1)
-            """, [run]
-        ) { ($0.int(0), $0.string(1) ?? "", Int($0.int(2)), Int($0.int(3)), $0.string(4) ?? "") }
-        .forEach { id, path, findings, score, status in
-            let folder = Self.folder(of: path, roots: record.roots, depth: depth)
-            var entry = folders[folder] ?? FolderRollup(folder: folder)
-            if findings > 0 { entry.filesWithFindings += 1 }
-            entry.findings += findings
-            entry.highestRisk = max(entry.highestRisk, score)
-            if status == "encrypted" || status.hasPrefix("limit:") { entry.notFullyRead += 1 }
-            folders[folder] = entry
-            if let persons = people.byFile[id] { personSets[folder, default: []].formUnion(persons) }
-        }
-        for (folder, persons) in personSets { folders[folder]?.individuals = persons.count }
-        return folders.values.sorted { ($0.highestRisk, $0.individuals, $1.folder) > ($1.highestRisk, $1.individuals, $0.folder) }
-    }
-
-    /// The folder a path is counted in: its root plus `depth` path components, never inside an archive.
-    static func folder(of path: String, roots: [String], depth: Int) -> String {
-        let outer = path.split(separator: "!", maxSplits: 1).first.map(String.init) ?? path
-        guard let root = roots.filter({ outer == $0 || outer.hasPrefix($0 + "/") }).max(by: { $0.count < $1.count }) else { return outer }
-        let rest = outer.dropFirst(root.count).split(separator: "/")
-        let kept = rest.dropLast().prefix(depth)  // folders only: the last component is the file
-        return kept.isEmpty ? root : root + "/" + kept.joined(separator: "/")
-    }
-
-    /// Union-find over identifier values linked by records: the estimate, and each file's people.
-    private func people(run: Int64, types: [IdentifierType]) throws(IndexError) -> (estimate: IndividualsEstimate, byFile: [Int64: Set<Int>]) {
+    /// Feeds a run's values of `types` to `estimator`, in file and record order.
+    public func addPeople(run: Int64, types: [IdentifierType], to estimator: inout PeopleEstimator) throws(IndexError) {
         // No types, no people (and no `IN ()`, which PostgreSQL refuses).
-        guard !types.isEmpty else { return (IndividualsEstimate(estimate: 0, lowerBound: 0, byType: [:]), [:]) }
-        var index: [Int64: Int] = [:]  // value key -> node
-        var parent: [Int] = []
-        var byType: [IdentifierType: Set<Int64>] = [:]
-        var fileNodes: [Int64: [Int]] = [:]
-        func find(_ node: Int) -> Int {
-            var node = node
-            while parent[node] != node {
-                parent[node] = parent[parent[node]]
-                node = parent[node]
-            }
-            return node
-        }
-        var lastRecord: (Int64, Int64)?
-        var recordRoot: Int?
+        guard !types.isEmpty else { return }
         let placeholders = types.indices.map { "?\($0 + 2)" }.joined(separator: ",")
         do {
             try each(
@@ -351,38 +303,13 @@ public final class IndexReader {
                 ORDER BY file_id, record
                 """, [run] + types.map(\.rawValue)
             ) { row in
-                let key = row.int(3)
-                let node: Int
-                if let known = index[key] {
-                    node = known
-                } else {
-                    node = parent.count
-                    parent.append(node)
-                    index[key] = node
-                }
-                byType[IdentifierType(row.string(2) ?? ""), default: []].insert(key)
-                fileNodes[row.int(0), default: []].append(node)
-                let record = (row.int(0), row.int(1))
-                // Record 0 is "unknown" (findings indexed before records were kept): never linked.
-                if let last = lastRecord, last == record, record.1 != 0, let root = recordRoot {
-                    let a = find(root), b = find(node)
-                    if a != b { parent[b] = a }
-                } else {
-                    recordRoot = node
-                }
-                lastRecord = record
+                estimator.add(file: row.int(0), record: row.int(1), type: IdentifierType(row.string(2) ?? ""), valueKey: row.int(3))
             }
         } catch let error as IndexError {
             throw error
         } catch {
             throw IndexError("\(error)")
         }
-        let estimate = (0..<parent.count).count { find($0) == $0 }
-        let byFile = fileNodes.mapValues { Set($0.map(find)) }
-        return (
-            IndividualsEstimate(estimate: estimate, lowerBound: byType.values.map(\.count).max() ?? 0, byType: byType.mapValues(\.count)),
-            byFile
-        )
     }
 
     /// Files of a run per risk tier (files and members with findings), for the run's roll-up.

@@ -95,29 +95,3 @@ public struct LinkedFile: Sendable, Equatable {
     public var riskScore: Int
 }
 
-/// How many distinct people a run's findings expose, estimated.
-public struct IndividualsEstimate: Sendable, Equatable {
-    /// People: groups of identifier values linked by appearing in one record (a row, a message, a
-    /// note), every value counted once however many files hold it.
-    public var estimate: Int
-    /// At least this many: the distinct values of the most common identifier type (no two people
-    /// share an SSN or an MRN). The truth lies between this and `estimate` when a person's
-    /// identifiers never appear together.
-    public var lowerBound: Int
-    /// Distinct values per identifier type used.
-    public var byType: [IdentifierType: Int]
-}
-
-/// One folder's share of a run's risk.
-public struct FolderRollup: Sendable, Equatable {
-    public var folder: String
-    public var filesWithFindings = 0
-    public var findings = 0
-    public var highestRisk = 0
-    /// Files (or members) encrypted or stopped at a limit: their risk is unknown.
-    public var notFullyRead = 0
-    /// Distinct people whose identifiers lie below the folder.
-    public var individuals = 0
-
-    public init(folder: String) { self.folder = folder }
-}

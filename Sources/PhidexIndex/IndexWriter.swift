@@ -223,11 +223,17 @@ public actor IndexWriter {
     }
 
     private static func checkFingerprint(_ db: SQLiteDatabase, keyer: ValueKeyer, location: IndexLocation) throws {
+        // Every index is told apart by a random id (an index from before ids gets its own now):
+        // a PostgreSQL index refuses to load the same SQLite index twice by it.
+        let identify = try db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('index_id', ?1)")
+        identify.bind([Self.randomID()])
         let select = try db.prepare("SELECT value FROM meta WHERE key = 'key_fingerprint'")
         if try select.step() {
             guard select.string(0) == keyer.fingerprint else {
                 throw IndexError("the key \(location.keyPath) does not belong to the index \(location.path)")
             }
+            _ = select.reset()
+            try identify.run()
             return
         }
         let insert = try db.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")
@@ -238,6 +244,16 @@ public actor IndexWriter {
             insert.reset().bind([key, value])
             try insert.run()
         }
+        try identify.run()
+    }
+
+    /// 128 random bits as hex.
+    private static func randomID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in
+            let hex = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
     }
 
     /// Appends finished files and their findings.

@@ -151,17 +151,21 @@ public struct PostgresIndex: Sendable {
             // One load at a time: the ids of the next one follow this one's.
             try db.execute("SELECT pg_advisory_xact_lock(7061696478)")
             try Self.prepare(db, keyer: keyer, keyPath: keyPath)
-            // The same SQLite index loaded twice would count its people and files twice.
-            let created = try sqlite.prepare("SELECT value FROM meta WHERE key = 'created_at'")
-            let source = "loaded " + (try created.step() ? created.string(0) ?? "" : "") + " " + keyer.fingerprint
-            _ = created.reset()
-            if let earlier = try db.query("SELECT value FROM meta WHERE key = $1", [source]).string(0, 0) {
+            // The same SQLite index loaded twice would count its people and files twice. Indexes are
+            // told apart by their random id (an index gets one at its next scan if it has none).
+            let identity = try sqlite.prepare("SELECT value FROM meta WHERE key = 'index_id'")
+            guard try identity.step(), let id = identity.string(0) else {
+                throw IndexError("the index \(source.path) has no id yet: scan into it once with this build, then copy it")
+            }
+            _ = identity.reset()
+            let mark = "loaded " + id
+            if let earlier = try db.query("SELECT value FROM meta WHERE key = $1", [mark]).string(0, 0) {
                 throw IndexError("this SQLite index was loaded already (\(earlier)); load a new index, or into a new database")
             }
             let totals = try load(sqlite, into: db)
             try db.query(
                 "INSERT INTO meta (key, value) VALUES ($1, $2)",
-                [source, "as runs \(totals.runOffset + 1)-\(totals.runOffset + Int64(totals.runs)), \(Date().ISO8601Format())"])
+                [mark, "as runs \(totals.runOffset + 1)-\(totals.runOffset + Int64(totals.runs)), \(Date().ISO8601Format())"])
             // Sorting for the index builds in memory rather than in temporary files, for this session.
             try db.execute("SET LOCAL maintenance_work_mem = '256MB'")
             try db.execute(Schema.lookupIndexes)

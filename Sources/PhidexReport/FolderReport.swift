@@ -8,7 +8,7 @@ import PhidexScore
 /// Folder roll-ups of one run as a table or JSON Lines.
 public enum FolderReport {
     public static func rollups(from reader: IndexReader, run: RunRecord, depth: Int) throws -> [FolderRollup] {
-        try reader.folders(run: run.id, types: RiskModel.builtIn.strongTypes.sorted(), depth: depth)
+        try FolderRollup.rollups(from: reader, run: run, types: RiskModel.builtIn.strongTypes.sorted(), depth: depth)
     }
 
     public static func text(_ folders: [FolderRollup], run: RunRecord, to emit: (String) throws -> Void) throws {

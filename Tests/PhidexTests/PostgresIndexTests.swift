@@ -156,7 +156,7 @@ struct EngineParityTests {
 
         let commands: [[String]] = [
             ["report"], ["report", "--format", "jsonl"], ["report", "--format", "csv"], ["report", "--format", "sarif"],
-            ["report", "--format", "html"], ["report", "--run", "1"],
+            ["report", "--format", "html"], ["report", "--run", "1"], ["report", "--by", "folder", "--depth", "2"],
             ["query", "--type", "ssn"], ["query", "--type", "ssn", "--format", "jsonl"], ["query", "--under", tree.path("exports")],
             ["query", "--ssn", "401-23-7788"], ["query", "--ssn", "123-45-0000"], ["query", "--values-from", values, "--type", "ssn"],
             ["query", "--linked", tree.path("clinic/visit.txt")], ["query", "--tier", "high"], ["query", "--status", "error"],

@@ -23,7 +23,8 @@
 -- file every scanner host is given). `meta.key_fingerprint` names that key.
 
 CREATE TABLE meta (
-    key   TEXT PRIMARY KEY,                      -- 'schema_version', 'created_at', 'key_fingerprint'
+    key   TEXT PRIMARY KEY,                      -- 'schema_version', 'created_at', 'key_fingerprint',
+                                                 -- 'loaded ID': the SQLite index (its meta.index_id) loaded
     value TEXT NOT NULL
 );
 
