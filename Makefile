@@ -26,11 +26,12 @@ demo: build
 test: bootstrap
 	scripts/postgres run $(SWIFT) test
 
-# Phidex and ripgrep side by side on generated inputs (cached in .build/bench);
+# Phidex and ripgrep side by side on generated inputs (cached in .build/bench), and the load of
+# the text's index into a throwaway PostgreSQL server (scripts/postgres);
 # the table goes to stdout and .build/bench/results.md. BENCH_ARGS="--runs 3" etc.
 bench: build
 	@mkdir -p .build/bench
-	.build/release/phidex-bench $(BENCH_ARGS) | tee .build/bench/results.md
+	scripts/postgres run .build/release/phidex-bench $(BENCH_ARGS) | tee .build/bench/results.md
 
 clean:
 	rm -rf .build

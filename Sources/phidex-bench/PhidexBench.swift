@@ -64,6 +64,8 @@ struct PhidexBench: ParsableCommand {
         let treeBytes = treeFiles.reduce(0) { $0 + size($1) }
         let engine = try DetectionEngine()
         let index = work + "/scratch/bench.phidex"
+        /// A PostgreSQL server for the load row (scripts/postgres sets it), or none.
+        let postgres = ProcessInfo.processInfo.environment["PHIDEX_TEST_POSTGRES"]
         let rgBase = [rg, "--no-ignore", "--hidden", "--count-matches"] + Self.peerPatterns.flatMap { ["-e", $0] }
 
         if detectOnly {
@@ -94,6 +96,13 @@ struct PhidexBench: ParsableCommand {
             let peer = try ChildProcess.run(rgBase + [inputs.text])
             m.add("rg-text", seconds: peer.seconds)
             m.add("rg-text-rss", value: Double(peer.peakRSS))
+            // The same index loaded into the shared PostgreSQL index, when a server is given
+            // (`make bench` starts one with scripts/postgres): into a new database each run.
+            if let server = postgres, let cut = server.range(of: "/", options: .backwards) {
+                _ = try ChildProcess.run(["/usr/bin/psql", server, "-qAtX", "-c", "DROP DATABASE IF EXISTS phidex_bench", "-c", "CREATE DATABASE phidex_bench"])
+                let target = String(server[..<cut.upperBound]) + "phidex_bench"
+                m.add("pg-load-text", seconds: try ChildProcess.run([phidex, "index", "copy", "--index", index, target]).seconds)
+            }
             removeIndex(index)
             m.add("scan-tree", seconds: try ChildProcess.run([phidex, "scan", inputs.tree, "--index", index]).seconds)
             // The nightly re-scan: the same tree, unchanged, into the same index (incremental).
@@ -156,6 +165,10 @@ struct PhidexBench: ParsableCommand {
         out.append("| peak RSS, ext4 image scans (small files; text) | \(format(m.median("scan-image-tree-rss") / mb, 0)) MB; \(format(m.median("scan-image-text-rss") / mb, 0)) MB | – | – |")
         let rss = m.median("scan-text-rss") / mb, rgRSS = m.median("rg-text-rss") / mb
         out.append("| peak RSS, plain-text run | \(format(rss, 0)) MB | \(format(rgRSS, 0)) MB | \(format(rss / rgRSS, 1)) |")
+        if postgres != nil {
+            let load = m.rates("pg-load-text", amount: Double(m.findings)), write = m.rates("scan-text", amount: Double(m.findings))
+            out.append("| `index copy` of the plain-text index into PostgreSQL (findings/s; against the scan that wrote them into SQLite) | \(load.text) | scan: \(write.text) | \(format(load.median / write.median, 2)) (vs scan) |")
+        }
         out.append("| index size per finding | \(m.findings > 0 ? format(Double(m.indexBytes) / Double(m.findings), 0) : "–") B (\(m.findings) findings, \(format(Double(m.indexBytes) / mb, 1)) MB) | – | – |")
         out.append("")
         out.append("| ceiling on this machine | MB/s |")
