@@ -139,7 +139,7 @@ final class PostgresDatabase {
                 more = try produce(&buffer)
                 if buffer.bytes.count >= 1 << 20 || !more {
                     try send(buffer.bytes)
-                    buffer.bytes.removeAll(keepingCapacity: true)
+                    buffer.sent()
                 }
             }
         } catch {
@@ -210,71 +210,5 @@ final class PostgresDatabase {
         var text = String(cString: pointer)
         while text.last == "\n" || text.last == " " { text.removeLast() }
         return text
-    }
-}
-
-/// The rows of a query, read as text.
-final class PostgresRows {
-    private let result: OpaquePointer
-
-    init(result: OpaquePointer) { self.result = result }
-    deinit { PQclear(result) }
-
-    var count: Int { Int(PQntuples(result)) }
-
-    func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) == 1 }
-
-    func string(_ row: Int, _ column: Int) -> String? {
-        isNull(row, column) ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
-    }
-
-    func int(_ row: Int, _ column: Int) -> Int64? { string(row, column).flatMap { Int64($0) } }
-}
-
-/// One row of a result, read as text; valid while its result is (inside `stream`'s visit).
-struct PostgresRow: IndexRow {
-    let result: OpaquePointer
-    let row: Int32
-
-    func string(_ column: Int32) -> String? {
-        PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
-    }
-
-    /// An integer column; a boolean (`t`, `f`) reads as 1 or 0, as SQLite's comparisons do.
-    func int(_ column: Int32) -> Int64 {
-        guard let text = string(column) else { return 0 }
-        if let value = Int64(text) { return value }
-        return text == "t" ? 1 : 0
-    }
-
-    func double(_ column: Int32) -> Double { string(column).flatMap(Double.init) ?? 0 }
-}
-
-/// Rows being written for `COPY … FROM STDIN` (text format): fields separated by tabs, NULL as
-/// `\N`, backslash, tab, newline and carriage return escaped.
-struct PostgresCopy {
-    fileprivate(set) var bytes: [UInt8] = []
-    fileprivate(set) var rows = 0
-
-    /// Appends one row.
-    mutating func row(_ fields: [String?]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(0x09) }
-            guard let field else {
-                bytes.append(contentsOf: [0x5C, 0x4E])  // \N
-                continue
-            }
-            for byte in field.utf8 {
-                switch byte {
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-                default: bytes.append(byte)
-                }
-            }
-        }
-        bytes.append(0x0A)
-        rows += 1
     }
 }
