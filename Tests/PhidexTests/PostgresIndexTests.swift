@@ -232,3 +232,51 @@ struct PostgresRolesTests {
         #expect(!write.stderr.contains(password) && !report.stderr.contains(password))
     }
 }
+
+/// A load killed outright (SIGKILL, in the middle of its COPY of findings) leaves the database as it
+/// was: the server rolls the transaction back. Loading again then brings everything.
+@Suite(.enabled(if: TestPostgres.server != nil, TestPostgres.absent))
+struct PostgresKilledLoadTests {
+    @Test func aLoadKilledMidCopyLeavesNothingAndTheNextOneLoadsAll() throws {
+        let tree = try TestTree("pg-kill")
+        // 120,000 findings: long enough a COPY to be caught in the middle.
+        var rows = "id,ssn\n"
+        for n in 0..<120_000 { rows += "\(n),\(401 + n % 200)-\(10 + n % 80)-\(String(format: "%04d", 1 + n % 9000))\n" }
+        try tree.file("exports/roster.csv", rows)
+        let index = tree.root + ".db"
+        #expect(try PhidexBinary.run(["scan", tree.root, "--index", index]).status == 0)
+        let findings = try sqlite(index, "SELECT count(*) FROM finding")
+        #expect(Int(findings)! >= 100_000)
+        let target = try TestPostgres.database("kill")
+        let database = String(target[target.index(after: target.range(of: "/", options: .backwards)!.lowerBound)...])
+
+        let load = Process()
+        load.executableURL = PhidexBinary.url
+        load.arguments = ["index", "copy", "--index", index, target]
+        load.standardOutput = FileHandle.nullDevice
+        load.standardError = FileHandle.nullDevice
+        try load.run()
+        // Wait for the COPY of findings to be under way, then kill the loader outright.
+        let server = try #require(TestPostgres.server)
+        var copying = false
+        for _ in 0..<400 where !copying {
+            copying = try TestPostgres.psql(
+                server, "SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' AND query LIKE 'COPY finding%'") != "0"
+            if !copying { usleep(10_000) }
+        }
+        #expect(copying, "the load was over before it could be caught copying findings")
+        kill(load.processIdentifier, SIGKILL)
+        load.waitUntilExit()
+        // The server ends the orphaned transaction once it sees the connection gone.
+        var left = "1"
+        for _ in 0..<200 where left != "0" {
+            left = try TestPostgres.psql(server, "SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()")
+            if left != "0" { usleep(50_000) }
+        }
+        #expect(try TestPostgres.psql(target, "SELECT to_regclass('finding') IS NULL") == "t", "nothing of the killed load is there, not even the schema")
+
+        let again = try PhidexBinary.run(["index", "copy", "--index", index, target])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try TestPostgres.psql(target, "SELECT count(*) FROM finding") == findings)
+    }
+}
