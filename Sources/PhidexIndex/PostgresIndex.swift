@@ -49,8 +49,7 @@ public struct PostgresIndex: Sendable {
     /// Opens the database, creating the schema in an empty one, and checks that it is an index made
     /// with this key (or claims it for this key when new). Runs inside the caller's transaction.
     static func prepare(_ db: PostgresDatabase, keyer: ValueKeyer, keyPath: String) throws -> Void {
-        let exists = try db.query("SELECT to_regclass('meta') IS NOT NULL").string(0, 0) == "t"
-        if !exists {
+        guard let fingerprint = try indexFingerprint(db, use: "use") else {
             try db.execute(String(decoding: PackageResources.postgres_v9_sql, as: UTF8.self))
             for (key, value) in [
                 ("schema_version", String(Schema.currentVersion)), ("created_at", Date().ISO8601Format()),
@@ -60,7 +59,17 @@ public struct PostgresIndex: Sendable {
             }
             return
         }
-        let meta = try db.query("SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_fingerprint') ORDER BY key")
+        guard fingerprint == keyer.fingerprint else {
+            throw IndexError(
+                "the key \(keyPath) does not belong to the index \(db.target): every host writing to one index uses the same key file")
+        }
+    }
+
+    /// The fingerprint of the key the index in `db` was made with, once its schema is one this build
+    /// can `use` (the verb of the message that refuses a newer one); nil when `db` holds no index yet.
+    private static func indexFingerprint(_ db: PostgresDatabase, use: String) throws -> String? {
+        guard try db.query("SELECT to_regclass('meta') IS NOT NULL").string(0, 0) == "t" else { return nil }
+        let meta = try db.query("SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_fingerprint')")
         var values: [String: String] = [:]
         for row in 0..<meta.count { values[meta.string(row, 0) ?? ""] = meta.string(row, 1) }
         guard let version = values["schema_version"].flatMap({ Int64($0) }) else {
@@ -69,12 +78,9 @@ public struct PostgresIndex: Sendable {
         if version > Schema.currentVersion {
             throw IndexError(
                 "the index \(db.target) was written by a newer Phidex (schema \(version); this build knows up to \(Schema.currentVersion)). "
-                    + "Upgrade Phidex to use it.")
+                    + "Upgrade Phidex to \(use) it.")
         }
-        guard values["key_fingerprint"] == keyer.fingerprint else {
-            throw IndexError(
-                "the key \(keyPath) does not belong to the index \(db.target): every host writing to one index uses the same key file")
-        }
+        return values["key_fingerprint"] ?? ""
     }
 
     /// Checks that `db` holds an index this build can read, makes the session read-only, and
@@ -83,24 +89,13 @@ public struct PostgresIndex: Sendable {
     static func openForReading(_ db: PostgresDatabase, location: IndexLocation) throws(IndexError) -> ValueKeyer? {
         do {
             try db.execute("SET default_transaction_read_only = on")
-            guard try db.query("SELECT to_regclass('meta') IS NOT NULL").string(0, 0) == "t" else {
+            guard let fingerprint = try indexFingerprint(db, use: "read") else {
                 throw IndexError("the database \(db.target) holds no Phidex index: load one with `phidex index copy`")
-            }
-            let meta = try db.query("SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_fingerprint')")
-            var values: [String: String] = [:]
-            for row in 0..<meta.count { values[meta.string(row, 0) ?? ""] = meta.string(row, 1) }
-            guard let version = values["schema_version"].flatMap({ Int64($0) }) else {
-                throw IndexError("the database \(db.target) has a table named meta but is not a Phidex index")
-            }
-            if version > Schema.currentVersion {
-                throw IndexError(
-                    "the index \(db.target) was written by a newer Phidex (schema \(version); this build knows up to \(Schema.currentVersion)). "
-                        + "Upgrade Phidex to read it.")
             }
             // No key: reports work, and a lookup says how to give one (`IndexReader.requireKeyer`).
             guard !location.keyPath.isEmpty, let key = try? location.loadKey() else { return nil }
             let keyer = ValueKeyer(key: key)
-            guard values["key_fingerprint"] == keyer.fingerprint else {
+            guard fingerprint == keyer.fingerprint else {
                 throw IndexError("the key \(location.keyPath) does not belong to the index \(db.target)")
             }
             return keyer
