@@ -12,7 +12,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import PhidexCore
+public import PhidexCore
 
 /// Walks roots and produces the files to scan.
 public struct Crawler: Sendable {
@@ -20,26 +20,37 @@ public struct Crawler: Sendable {
     public let roots: [String]
     public let options: CrawlOptions
     private let filter: GlobFilter
+    /// The part of the walk this crawler takes (nil: all of every root).
+    private let shard: CrawlShard?
 
     public init(roots: [String], options: CrawlOptions) {
         self.roots = roots
         self.options = options
         self.filter = GlobFilter(include: options.include, exclude: options.exclude)
+        self.shard = nil
     }
 
-    private struct Directory: Sendable {
+    /// A crawler that walks one shard of a walk of `shard.root`, as that walk would have.
+    public init(shard: CrawlShard, options: CrawlOptions) {
+        self.roots = [shard.root]
+        self.options = options
+        self.filter = GlobFilter(include: options.include, exclude: options.exclude)
+        self.shard = shard.kind == .root ? nil : shard
+    }
+
+    struct Directory: Sendable {
         var osPath: [UInt8]
         /// Path below its root, for globs; empty for the root itself.
         var relative: String
         var rootDevice: UInt64
     }
 
-    private struct DirectoryID: Hashable {
+    struct DirectoryID: Hashable {
         var device: UInt64
         var inode: UInt64
     }
 
-    private struct Listing: Sendable {
+    struct Listing: Sendable {
         var items: [CrawlItem] = []
         var subdirectories: [(directory: Directory, device: UInt64, inode: UInt64, viaLink: Bool)] = []
     }
@@ -65,7 +76,31 @@ public struct Crawler: Sendable {
             return await queue.send(batch)
         }
 
-        for root in roots {
+        if let shard {
+            // A directory below the root: its device is compared with the root's, as in a whole walk.
+            var rootStat = stat()
+            var st = stat()
+            let directory = shard.osPath
+            guard stat(shard.root, &rootStat) == 0, withCPath(directory, { stat($0, &st) }) == 0 else {
+                let reason = describeErrno(errno)
+                _ = await emit(.settled(FileOutcome(entry: FileEntry(osPath: directory), status: .error, reason: "cannot list directory: \(reason)")))
+                if !batch.isEmpty { await queue.send(batch) }
+                return
+            }
+            let start = Directory(
+                osPath: directory, relative: String(decoding: shard.relative, as: UTF8.self), rootDevice: UInt64(rootStat.st_dev))
+            switch shard.kind {
+            case .entries:
+                for item in list(start, only: Set(shard.names)).items where await !emit(item) { return }
+                if !batch.isEmpty { await queue.send(batch) }
+                return
+            case .tree, .root:
+                visited.insert(DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
+                pending.append(start)
+            }
+        }
+
+        for root in roots where shard == nil {
             let osPath = Array(root.utf8)
             var st = stat()
             guard stat(root, &st) == 0 else {
@@ -125,8 +160,9 @@ public struct Crawler: Sendable {
         if !batch.isEmpty { await queue.send(batch) }
     }
 
-    /// Lists one directory: files to read, outcomes already settled, subdirectories to walk.
-    private func list(_ directory: Directory) -> Listing {
+    /// Lists one directory: files to read, outcomes already settled, subdirectories to walk. With
+    /// `only`, just the entries of those names that are not directories (and the listing's own errors).
+    func list(_ directory: Directory, only: Set<[UInt8]>? = nil) -> Listing {
         var listing = Listing()
         let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY
         let fd = withCPath(directory.osPath) { open($0, flags) }
@@ -153,6 +189,7 @@ public struct Crawler: Sendable {
             let cName = directoryEntryCName(record)
             let name = directoryEntryName(record)
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            if let only, !only.contains(name) { continue }
             // Names for the globs only when there are globs (every entry of a walk passes here).
             let nameText = filter.isEmpty ? "" : String(decoding: name, as: UTF8.self)
             let relative = filter.isEmpty ? "" : directory.relative.isEmpty ? nameText : directory.relative + "/" + nameText
@@ -186,7 +223,7 @@ public struct Crawler: Sendable {
 
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
-                if filter.excludesDirectory(relative: relative, name: nameText) { continue }
+                if filter.excludesDirectory(relative: relative, name: nameText) || only != nil { continue }
                 if !options.crossFileSystems && UInt64(st.st_dev) != directory.rootDevice {
                     listing.items.append(
                         .settled(FileOutcome(entry: FileEntry(osPath: path, stat: st), status: .skipped, reason: "on another file system (mount point not crossed)")))

@@ -411,7 +411,7 @@ public final class IndexReader {
         return result
     }
 
-    private static func decodeRoots(_ json: String) -> [String] {
+    static func decodeRoots(_ json: String) -> [String] {
         // The roots column is written by IndexWriter as a JSON array of strings.
         guard let data = json.data(using: .utf8),
             let roots = try? JSONDecoder().decode([String].self, from: data)

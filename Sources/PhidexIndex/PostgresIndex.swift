@@ -49,7 +49,12 @@ public struct PostgresIndex: Sendable {
     /// Opens the database, creating the schema in an empty one, and checks that it is an index made
     /// with this key (or claims it for this key when new). Runs inside the caller's transaction.
     static func prepare(_ db: PostgresDatabase, keyer: ValueKeyer, keyPath: String) throws -> Void {
-        guard let fingerprint = try indexFingerprint(db, use: "use") else {
+        if let fingerprint = try indexFingerprint(db, use: "use") {
+            guard fingerprint == keyer.fingerprint else {
+                throw IndexError(
+                    "the key \(keyPath) does not belong to the index \(db.target): every host writing to one index uses the same key file")
+            }
+        } else {
             try db.execute(String(decoding: PackageResources.postgres_v9_sql, as: UTF8.self))
             for (key, value) in [
                 ("schema_version", String(Schema.currentVersion)), ("created_at", Date().ISO8601Format()),
@@ -57,12 +62,9 @@ public struct PostgresIndex: Sendable {
             ] {
                 try db.query("INSERT INTO meta (key, value) VALUES ($1, $2)", [key, value])
             }
-            return
         }
-        guard fingerprint == keyer.fingerprint else {
-            throw IndexError(
-                "the key \(keyPath) does not belong to the index \(db.target): every host writing to one index uses the same key file")
-        }
+        // The tables of runs shared by several hosts, in an index made before they existed too.
+        try db.execute(String(decoding: PackageResources.postgres_queue_sql, as: UTF8.self))
     }
 
     /// The fingerprint of the key the index in `db` was made with, once its schema is one this build
@@ -177,13 +179,12 @@ public struct PostgresIndex: Sendable {
     }
 
     private func load(_ sqlite: SQLiteDatabase, into db: PostgresDatabase) throws -> CopyTotals {
-        // Ids already there: this load's follow them, table by table (0 for an empty index).
-        let maxima = try db.query(
-            "SELECT (SELECT COALESCE(MAX(id), 0) FROM scan_run), (SELECT COALESCE(MAX(id), 0) FROM file), (SELECT COALESCE(MAX(id), 0) FROM finding)")
-        let run = maxima.int(0, 0) ?? 0, file = maxima.int(0, 1) ?? 0, finding = maxima.int(0, 2) ?? 0
-        func shifted(_ statement: Statement, _ column: Int32, by offset: Int64) -> String? {
-            statement.isNull(column) ? nil : String(statement.int(column) + offset)
-        }
+        // Ids follow those already there (and those other hosts hold), table by table.
+        let run = try PostgresLoad.reserve(db, table: "scan_run", count: PostgresLoad.maxID(sqlite, "scan_run"))
+        let load = PostgresLoad(
+            sqlite: sqlite, db: db, run: { $0 + run },
+            fileOffset: try PostgresLoad.reserve(db, table: "file", count: PostgresLoad.maxID(sqlite, "file")),
+            findingOffset: try PostgresLoad.reserve(db, table: "finding", count: PostgresLoad.maxID(sqlite, "finding")))
         func text(_ statement: Statement, _ column: Int32) -> String? { statement.isNull(column) ? nil : statement.string(column) }
         func number(_ statement: Statement, _ column: Int32) -> String? { statement.isNull(column) ? nil : String(statement.int(column)) }
 
@@ -200,76 +201,18 @@ public struct PostgresIndex: Sendable {
             """
         ) { rows in
             guard try runs.step() else { return false }
-            rows.row([shifted(runs, 0, by: run)] + (1...7).map { text(runs, $0) } + (8...12).map { number(runs, $0) } + [text(runs, 13)])
+            rows.row([String(runs.int(0) + run)] + (1...7).map { text(runs, $0) } + (8...12).map { number(runs, $0) } + [text(runs, 13)])
             return true
         }
         let rules = try sqlite.prepare("SELECT run_id, rule_id, content_hash FROM run_rule ORDER BY run_id, rule_id")
         _ = try db.copy("COPY run_rule (run_id, rule_id, content_hash) FROM STDIN") { rows in
             guard try rules.step() else { return false }
-            rows.row([shifted(rules, 0, by: run), text(rules, 1), text(rules, 2)])
+            rows.row([String(rules.int(0) + run), text(rules, 1), text(rules, 2)])
             return true
         }
-        // Reasons by their text: an index that already has a reason keeps its id.
-        var reasonIDs: [Int64: String] = [:]
-        let reasons = try sqlite.prepare("SELECT id, text FROM reason ORDER BY id")
-        while try reasons.step() {
-            let text = reasons.string(1) ?? ""
-            let id = try db.query(
-                "WITH added AS (INSERT INTO reason (text) VALUES ($1) ON CONFLICT (text) DO NOTHING RETURNING id) "
-                    + "SELECT id FROM added UNION ALL SELECT id FROM reason WHERE text = $1", [text]
-            ).string(0, 0)
-            reasonIDs[reasons.int(0)] = id
-        }
-        let files = try sqlite.prepare(
-            """
-            SELECT id, run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason, bytes_read,
-                   finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, complete, carried_from, path_key
-            FROM file ORDER BY id
-            """)
-        totals.files = try db.copy(
-            """
-            COPY file (id, run_id, path, size, mtime_ns, ctime_ns, device, inode, uid, gid, mode, status, reason, bytes_read,
-                       finding_count, risk_score, risk_tier, risk_explanation, clinical_terms, complete, carried_from, path_key) FROM STDIN
-            """
-        ) { rows in
-            guard try files.step() else { return false }
-            rows.row(
-                [shifted(files, 0, by: file), shifted(files, 1, by: run), text(files, 2)] + (3...10).map { number(files, $0) }
-                    + [text(files, 11), text(files, 12)] + (13...15).map { number(files, $0) }
-                    + [text(files, 16), text(files, 17), number(files, 18), number(files, 19), shifted(files, 20, by: file), number(files, 21)])
-            return true
-        }
-        let findings = try sqlite.prepare(
-            """
-            SELECT id, file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason, reason_id,
-                   record, location
-            FROM finding ORDER BY id
-            """)
-        totals.findings = try db.copy(
-            """
-            COPY finding (id, file_id, rule_id, type, byte_offset, length, line, confidence, masked, value_key, reason,
-                          reason_id, record, location) FROM STDIN
-            """
-        ) { rows in
-            guard try findings.step() else { return false }
-            let reason = findings.isNull(11) ? nil : reasonIDs[findings.int(11)]
-            rows.row(
-                [shifted(findings, 0, by: finding), shifted(findings, 1, by: file), text(findings, 2), text(findings, 3)]
-                    + (4...6).map { number(findings, $0) }
-                    + [String(findings.double(7)), text(findings, 8), number(findings, 9), text(findings, 10), reason,
-                       number(findings, 12), text(findings, 13)])
-            return true
-        }
-        let links = try sqlite.prepare("SELECT run_id, file_id FROM run_file ORDER BY run_id, file_id")
-        _ = try db.copy("COPY run_file (run_id, file_id) FROM STDIN") { rows in
-            guard try links.step() else { return false }
-            rows.row([shifted(links, 0, by: run), shifted(links, 1, by: file)])
-            return true
-        }
-        // New rows written by PostgreSQL itself take ids after the copied ones.
-        for table in ["scan_run", "file", "finding", "reason"] {
-            try db.query("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM \(table)")
-        }
+        totals.files = try load.files()
+        totals.findings = try load.findings(reasons: try load.reasons())
+        try load.links()
         return totals
     }
 }

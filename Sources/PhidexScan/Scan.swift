@@ -43,7 +43,7 @@ public enum Scan {
         logger.debug("index opened", metadata: ["seconds": "\(seconds(started.duration(to: clock.now)))", "earlier files": "\(prior.count)"])
         let contents = ContentIndex()
         let scorer = RiskScorer(catalogue: engine.catalogue)
-        let crawler = Crawler(roots: options.roots, options: options.crawl)
+        let crawler = options.shard.map { Crawler(shard: $0, options: options.crawl) } ?? Crawler(roots: options.roots, options: options.crawl)
         let queue = BatchQueue<[CrawlItem]>(capacity: max(4, options.ioWindow * 2))
         let results = BatchQueue<[FileOutcome]>(capacity: max(4, options.ioWindow * 2))
         let workers = options.ioWindow

@@ -1,7 +1,7 @@
 // A scan's resolved configuration: built and validated by the CLI (or a test),
 // frozen before anything runs.
 
-import PhidexCore
+public import PhidexCore
 public import PhidexCrawl
 public import PhidexExtract
 public import PhidexIndex
@@ -31,6 +31,8 @@ public struct ScanOptions: Sendable {
     /// Keep identifiers in file and folder names in clear in the paths the index stores (they are
     /// findings either way). False, the default, stores them masked (`NameScreen`).
     public var namesInClear = false
+    /// The part of `roots` this scan walks, when a run is shared by several hosts (nil: all of it).
+    public var shard: CrawlShard?
 
     public init(
         roots: [String], index: IndexLocation, jobs: Int? = nil, ioWindow: Int? = nil, chunkSize: Int = 1 << 20,

@@ -63,6 +63,8 @@ struct ScanCommand: AsyncParsableCommand {
         discussion: "By default such names are stored masked (/hr/***-**-7788~5c0f3a/w2.pdf); they are findings either way."))
     var namesInClear = false
 
+    @OptionGroup(title: "Shared runs (a PostgreSQL index)") var sharedOptions: SharedRunOptions
+
     @Flag(name: .shortAndLong, help: "No progress line and no summary on stderr.")
     var quiet = false
 
@@ -74,9 +76,14 @@ struct ScanCommand: AsyncParsableCommand {
         if let ioWindow, ioWindow < 1 { throw ValidationError("--io-window must be at least 1") }
         if chunkSize < 4096 { throw ValidationError("--chunk-size must be at least 4096") }
         if indexOptions.isPostgres {
-            throw ValidationError(
-                "scan writes a SQLite index; load it into the PostgreSQL index with `phidex index copy --index FILE \(indexOptions.index)`")
+            guard indexOptions.keyFile != nil else {
+                throw ValidationError(
+                    "a scan into PostgreSQL needs --key-file: the same key file on every host (it is made if missing and the index is new)")
+            }
+        } else if sharedOptions.given {
+            throw ValidationError("--run, --root-map, --shard-depth and --stale-after are for a PostgreSQL index (runs shared by several hosts)")
         }
+        try sharedOptions.validate()
     }
 
     func run() async throws {
@@ -98,6 +105,10 @@ struct ScanCommand: AsyncParsableCommand {
 
         let progress = ScanProgress()
         let ticker = quiet || !Terminal.stderrIsTerminal ? nil : ProgressLine(progress: progress)
+        if indexOptions.isPostgres {
+            try await runShared(options, engine: engine, progress: progress, ticker: ticker, logger: logger)
+            return
+        }
         let scan = Task { try await Scan.run(options, engine: engine, progress: progress, logger: logger) }
         let interrupts = InterruptHandler { scan.cancel() }
         defer { interrupts.stop() }
@@ -121,6 +132,42 @@ struct ScanCommand: AsyncParsableCommand {
                     + "\(totals.filesError) not readable, \(totals.filesSkipped) skipped; "
                     + "\(Formatting.bytes(totals.bytesScanned)) in \(String(format: "%.2f", seconds)) s (\(rate)/s); "
                     + "\(totals.findings) findings; index \(options.index.path)")
+        }
+        if result.status == .interrupted { throw ExitCode(interrupts.exitStatus) }
+    }
+
+    /// This host's part of a run shared on a PostgreSQL index.
+    private func runShared(
+        _ options: ScanOptions, engine: DetectionEngine, progress: ScanProgress, ticker: ProgressLine?, logger: Logger
+    ) async throws {
+        let location = indexOptions.location
+        var shared = SharedScanOptions(
+            index: PostgresIndex(conninfo: location.path, keyPath: location.keyPath),
+            indexedRoots: try sharedOptions.indexedRoots(options.roots),
+            worker: "\(ProcessInfo.processInfo.hostName) pid \(getpid())")
+        shared.runName = sharedOptions.run
+        shared.shardDepth = sharedOptions.shardDepth
+        shared.staleAfter = sharedOptions.staleAfter
+        let scan = Task { try await SharedScan.run(options, shared: shared, engine: engine, progress: progress, logger: logger) }
+        let interrupts = InterruptHandler { scan.cancel() }
+        defer { interrupts.stop() }
+        let result: SharedScanResult
+        do {
+            result = try await scan.value
+        } catch let error as IndexError {
+            await ticker?.stop()
+            throw Failure(error.message)
+        }
+        await ticker?.stop()
+        if !quiet {
+            let state = result.runCompleted
+                ? "completed"
+                : "running (\(result.left.pending) shards waiting, \(result.left.claimed) with other hosts)"
+            let fenced = result.fenced > 0 ? "; \(result.fenced) taken over by other hosts, not brought" : ""
+            Terminal.note(
+                "phidex: run \(result.runID) '\(result.runName)' \(state): this host \(result.planned ? "planned it and " : "")brought "
+                    + "\(result.shards) shards (\(result.files) files, \(result.findings) findings) in \(String(format: "%.2f", result.seconds)) s"
+                    + fenced + "; index \(indexOptions.index)")
         }
         if result.status == .interrupted { throw ExitCode(interrupts.exitStatus) }
     }

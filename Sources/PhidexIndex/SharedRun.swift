@@ -1,0 +1,278 @@
+// A run on a PostgreSQL index shared by several scanner hosts: joining it (or
+// creating it and planning its shards), claiming shards, and bringing a
+// shard's rows in. The protocol and its failure cases are in docs/scale.md and
+// Schema/postgres_queue.sql.
+
+import Foundation
+public import PhidexCore
+
+/// A shard claimed by this host: which part of the walk, and the claim's fence.
+public struct ClaimedShard: Sendable {
+    public var id: Int64
+    /// The claim's number: bringing the shard in checks it is still the latest.
+    public var attempt: Int64
+    /// Which root of the run (`SharedRun.roots`).
+    public var rootIndex: Int
+    /// The part of the walk, with the root as the index names it.
+    public var shard: CrawlShard
+}
+
+/// Where the shards of a run stand.
+public struct ShardCounts: Sendable, Equatable {
+    public var pending = 0
+    public var claimed = 0
+    public var done = 0
+    public var total: Int { pending + claimed + done }
+
+    public init(pending: Int = 0, claimed: Int = 0, done: Int = 0) {
+        self.pending = pending
+        self.claimed = claimed
+        self.done = done
+    }
+}
+
+/// What bringing a shard in did.
+public enum BringIn: Sendable, Equatable {
+    /// Its rows are in; `finishedRun` when it was the run's last shard.
+    case brought(files: Int, findings: Int, finishedRun: Bool)
+    /// Another host claimed the shard meanwhile (this one was taken for stopped): nothing was brought.
+    case fenced
+}
+
+/// One host's handle on a shared run. Not for concurrent use.
+public final class SharedRun {
+    public let runID: Int64
+    /// The run's roots as the index names them.
+    public let roots: [String]
+    /// The run's name (`--run`, or one made from its roots).
+    public let name: String
+    /// Whether this host planned the run (false: it joined one under way).
+    public let planned: Bool
+    public let keyer: ValueKeyer
+    /// This host and process, as recorded in the shards it claims.
+    public let worker: String
+    private let db: PostgresDatabase
+    private let conninfo: String
+
+    /// Joins the running run called `name` (by default, the one scanning `run.roots`), or creates it
+    /// and its shards, `plan` cutting the walk. A host joining sees only the roots it names: they
+    /// must be roots of the run.
+    public init(
+        index: PostgresIndex, name: String?, run: RunInfo, shardDepth: Int, worker: String,
+        plan: () -> [(rootIndex: Int, shard: CrawlShard)]
+    ) throws(IndexError) {
+        let location = IndexLocation(path: index.conninfo, keyPath: index.keyPath)
+        let key = access(index.keyPath, F_OK) == 0 ? try location.loadKey() : try location.createKey()
+        keyer = ValueKeyer(key: key)
+        self.worker = worker
+        self.conninfo = index.conninfo
+        let name = name ?? "roots " + JSONText.array(run.roots)
+        self.name = name
+        do { db = try PostgresDatabase(conninfo: index.conninfo) } catch { throw IndexError(error.message) }
+        do {
+            try db.execute("BEGIN")
+            try db.execute("SELECT pg_advisory_xact_lock(7061696478)")  // one host plans, the others wait and join
+            try PostgresIndex.prepare(db, keyer: keyer, keyPath: index.keyPath)
+            let existing = try db.query(
+                """
+                SELECT j.run_id, j.roots, r.ruleset_version, r.phidex_version, j.reuse_key, j.shard_depth FROM scan_job j
+                JOIN scan_run r ON r.id = j.run_id WHERE j.name = $1 AND r.status = 'running' ORDER BY j.run_id DESC LIMIT 1
+                """, [name])
+            if existing.count == 1 {
+                let roots = IndexReader.decodeRoots(existing.string(0, 1) ?? "[]")
+                guard run.roots.allSatisfy(roots.contains) else {
+                    throw IndexError(
+                        "the run '\(name)' scans \(roots.joined(separator: ", ")), not \(run.roots.joined(separator: ", ")): "
+                            + "name each root as the index does, with --root-map LOCAL=INDEXED where this host mounts it elsewhere")
+                }
+                guard existing.string(0, 2) == run.rulesetVersion, existing.string(0, 3) == run.phidexVersion,
+                    existing.string(0, 4) == run.reuseKey, existing.int(0, 5) == Int64(shardDepth)
+                else {
+                    throw IndexError(
+                        "the run '\(name)' was started with other rules, limits, Phidex version or shard depth: "
+                            + "every host of one run uses the same build and options")
+                }
+                runID = existing.int(0, 0) ?? 0
+                self.roots = roots
+                planned = false
+            } else {
+                runID = try db.query(
+                    """
+                    INSERT INTO scan_run (started_at, status, roots, options, ruleset_version, phidex_version, reuse_key)
+                    VALUES ($1, 'running', $2, $3, $4, $5, $6) RETURNING id
+                    """,
+                    [Date().ISO8601Format(), JSONText.array(run.roots), run.optionsJSON, run.rulesetVersion, run.phidexVersion, run.reuseKey]
+                ).int(0, 0) ?? 0
+                let runText = String(runID)
+                _ = try db.copy("COPY run_rule (run_id, rule_id, content_hash) FROM STDIN") { rows in
+                    for (rule, hash) in run.ruleHashes.sorted(by: { $0.key < $1.key }) { rows.row([runText, rule, hash]) }
+                    return false
+                }
+                try db.query(
+                    "INSERT INTO scan_job (run_id, name, roots, reuse_key, shard_depth, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
+                    [runText, name, JSONText.array(run.roots), run.reuseKey, String(shardDepth), worker])
+                let shards = plan()
+                _ = try db.copy("COPY scan_shard (run_id, kind, root_index, relative, names) FROM STDIN") { rows in
+                    for (rootIndex, shard) in shards {
+                        let names = shard.kind == .entries ? Self.bytea(Array(shard.names.joined(separator: [0]))) : nil
+                        rows.row([runText, shard.kind.rawValue, String(rootIndex), Self.bytea(shard.relative), names])
+                    }
+                    return false
+                }
+                roots = run.roots
+                planned = true
+            }
+            try db.execute("COMMIT")
+        } catch {
+            _ = try? db.execute("ROLLBACK")  // its own failure is the one to report; the session's end rolls back anyway
+            throw Self.indexError(error, "cannot join a run in \(db.target)")
+        }
+    }
+
+    /// Claims a pending shard of the roots this host has (`rootIndexes`), or one whose claimant has
+    /// not heart-beaten for `staleAfter` seconds; nil when there is none to claim now.
+    public func claim(rootIndexes: [Int], staleAfter: Double) throws(IndexError) -> ClaimedShard? {
+        do {
+            let rows = try db.query(
+                """
+                UPDATE scan_shard SET state = 'claimed', attempt = attempt + 1, worker = $2, claimed_at = now(), heartbeat_at = now()
+                WHERE id = (
+                    SELECT id FROM scan_shard
+                    WHERE run_id = $1 AND root_index = ANY($3::int[])
+                      AND (state = 'pending' OR (state = 'claimed' AND heartbeat_at < now() - make_interval(secs => $4::float8)))
+                    ORDER BY state = 'claimed', id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING id, attempt, kind, root_index, relative, names
+                """,
+                [String(runID), worker, "{" + rootIndexes.map(String.init).joined(separator: ",") + "}", String(staleAfter)])
+            guard rows.count == 1, let id = rows.int(0, 0), let attempt = rows.int(0, 1), let rootIndex = rows.int(0, 3).map(Int.init),
+                roots.indices.contains(rootIndex), let kind = CrawlShard.Kind(rawValue: rows.string(0, 2) ?? "")
+            else { return nil }
+            let names = rows.isNull(0, 5) ? [] : Self.bytes(rows.string(0, 5) ?? "").split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
+            return ClaimedShard(
+                id: id, attempt: attempt, rootIndex: rootIndex,
+                shard: CrawlShard(kind: kind, root: roots[rootIndex], relative: Self.bytes(rows.string(0, 4) ?? ""), names: names))
+        } catch {
+            throw Self.indexError(error, "cannot claim a shard in \(db.target)")
+        }
+    }
+
+    /// Where the run's shards of the roots `rootIndexes` stand, and whether the run is still running.
+    public func counts(rootIndexes: [Int]) throws(IndexError) -> (shards: ShardCounts, running: Bool) {
+        do {
+            let rows = try db.query(
+                """
+                SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'claimed'),
+                       count(*) FILTER (WHERE state = 'done'), (SELECT status FROM scan_run WHERE id = $1)
+                FROM scan_shard WHERE run_id = $1 AND root_index = ANY($2::int[])
+                """, [String(runID), "{" + rootIndexes.map(String.init).joined(separator: ",") + "}"])
+            let counts = ShardCounts(
+                pending: Int(rows.int(0, 0) ?? 0), claimed: Int(rows.int(0, 1) ?? 0), done: Int(rows.int(0, 2) ?? 0))
+            return (counts, rows.string(0, 3) == RunStatus.running.rawValue)
+        } catch {
+            throw Self.indexError(error, "cannot read the shards of run \(runID) in \(db.target)")
+        }
+    }
+
+    /// Gives a claimed shard back (this host stops: interrupted, or its staging failed), for another to take.
+    public func release(_ claimed: ClaimedShard) throws(IndexError) {
+        do {
+            try db.query(
+                "UPDATE scan_shard SET state = 'pending', worker = NULL WHERE id = $1 AND attempt = $2 AND state = 'claimed'",
+                [String(claimed.id), String(claimed.attempt)])
+        } catch {
+            throw Self.indexError(error, "cannot give back shard \(claimed.id) in \(db.target)")
+        }
+    }
+
+    /// Brings the rows of `staging` (a SQLite index holding one run: the shard's scan) into the
+    /// run, and marks the shard done, in one transaction; nothing when the claim was taken over.
+    /// Paths under `localRoot` are named under the run's root instead.
+    public func bringIn(_ claimed: ClaimedShard, staging: String, localRoot: String) throws(IndexError) -> BringIn {
+        let indexedRoot = roots[claimed.rootIndex]
+        func rename(_ path: String) -> String {
+            guard localRoot != indexedRoot, path.hasPrefix(localRoot) else { return path }
+            let rest = path.dropFirst(localRoot.count)
+            guard rest.isEmpty || rest.first == "/" || rest.first == "!" || localRoot.hasSuffix("/") else { return path }
+            return indexedRoot + rest
+        }
+        do {
+            let sqlite = try SQLiteDatabase(path: staging, readOnly: true)
+            try db.execute("BEGIN")
+            let fence = try db.query("SELECT attempt, state FROM scan_shard WHERE id = $1 FOR UPDATE", [String(claimed.id)])
+            guard fence.int(0, 0) == claimed.attempt, fence.string(0, 1) == "claimed" else {
+                try db.execute("ROLLBACK")
+                return .fenced
+            }
+            let load = PostgresLoad(
+                sqlite: sqlite, db: db, run: { [runID] _ in runID },
+                fileOffset: try PostgresLoad.reserve(db, table: "file", count: PostgresLoad.maxID(sqlite, "file")),
+                findingOffset: try PostgresLoad.reserve(db, table: "finding", count: PostgresLoad.maxID(sqlite, "finding")),
+                path: rename)
+            let files = try load.files()
+            let findings = try load.findings(reasons: try load.reasons())
+            try load.links()
+            let totals = try sqlite.prepare("SELECT files_ok, files_error, files_skipped, bytes_scanned, findings FROM scan_run")
+            guard try totals.step() else { throw IndexError("the staging index of shard \(claimed.id) holds no run") }
+            // The run's row is locked from here to the commit: bring-ins of its last shards finish one
+            // after the other, so the last of them sees all the others done.
+            try db.query(
+                """
+                UPDATE scan_run SET files_ok = files_ok + $2, files_error = files_error + $3, files_skipped = files_skipped + $4,
+                       bytes_scanned = bytes_scanned + $5, findings = findings + $6 WHERE id = $1
+                """, [String(runID)] + (0...4).map { String(totals.int($0)) })
+            try db.query(
+                "UPDATE scan_shard SET state = 'done', done_at = now(), files = $2, findings = $3 WHERE id = $1",
+                [String(claimed.id), String(files), String(findings)])
+            let left = try db.query(
+                "SELECT count(*) FROM scan_shard WHERE run_id = $1 AND state <> 'done'", [String(runID)]
+            ).int(0, 0) ?? 1
+            if left == 0 {
+                try db.query(
+                    "UPDATE scan_run SET status = 'completed', finished_at = $2 WHERE id = $1", [String(runID), Date().ISO8601Format()])
+                // The queue names directories and files in clear (they are walked by those names): it
+                // goes with the run's end, leaving the index's screened paths only.
+                try db.query("DELETE FROM scan_shard WHERE run_id = $1", [String(runID)])
+                try db.execute("SET LOCAL maintenance_work_mem = '256MB'")
+                try db.execute(Schema.lookupIndexes)
+                try db.execute("ANALYZE scan_run, run_rule, file, reason, finding, run_file")
+            }
+            try db.execute("COMMIT")
+            return .brought(files: files, findings: findings, finishedRun: left == 0)
+        } catch {
+            _ = try? db.execute("ROLLBACK")  // the session's end rolls back too; the first failure is the one to say
+            throw Self.indexError(error, "cannot bring shard \(claimed.id) into \(db.target)")
+        }
+    }
+
+    /// Keeps a claim alive from a thread of its own (with a connection of its own) while the shard is scanned.
+    public func heartbeat(for claimed: ClaimedShard, every seconds: Double) -> ShardHeartbeat {
+        ShardHeartbeat(conninfo: conninfo, shard: claimed.id, attempt: claimed.attempt, every: seconds)
+    }
+
+    // MARK: - Encoding
+
+    /// A bytea value in PostgreSQL's hex input form.
+    static func bytea(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+        text.reserveCapacity(2 + bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The bytes of a bytea value in PostgreSQL's hex output form.
+    static func bytes(_ text: String) -> [UInt8] {
+        let hex = Array(text.utf8.dropFirst(2))
+        func value(_ digit: UInt8) -> UInt8 { digit >= 0x61 ? digit - 0x61 + 10 : digit >= 0x41 ? digit - 0x41 + 10 : digit - 0x30 }
+        return stride(from: 0, to: hex.count - 1, by: 2).map { value(hex[$0]) << 4 | value(hex[$0 + 1]) }
+    }
+
+    static func indexError(_ error: any Error, _ context: String) -> IndexError {
+        if let error = error as? IndexError { return error }
+        let message = (error as? PostgresError)?.message ?? (error as? SQLiteError)?.message ?? "\(error)"
+        return IndexError("\(context): \(message)")
+    }
+}
