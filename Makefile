@@ -3,11 +3,12 @@
 #   make test   install what is missing, build, run every test
 # And for developers:
 #   make bench  benchmarks against ripgrep (docs/benchmarks.md)
+#   make kill-loop  the shared-run test with a host killed mid-shard, KILL_RUNS (20) times over
 
 SWIFT ?= swift
 DEMO_INDEX := .build/demo/corpus.phidex
 
-.PHONY: demo test bench build bootstrap clean
+.PHONY: demo test bench build bootstrap clean kill-loop
 
 bootstrap:
 	@scripts/bootstrap
@@ -25,6 +26,15 @@ demo: build
 # and stops around them.
 test: bootstrap
 	scripts/postgres run $(SWIFT) test
+
+# Two hosts share a run on PostgreSQL, one is killed with SIGKILL holding a shard: the result must
+# equal one host's SQLite scan, every time (docs/scale.md). One server for all the runs.
+KILL_RUNS ?= 20
+kill-loop: bootstrap
+	$(SWIFT) build --build-tests
+	scripts/postgres run sh -c 'for i in $$(seq $(KILL_RUNS)); do \
+	  $(SWIFT) test --skip-build --filter twoHostsShareOneRunAndOneKilledMidShard >/tmp/phidex-kill-loop.log 2>&1 \
+	    || { echo "run $$i failed: /tmp/phidex-kill-loop.log"; exit 1; }; echo "run $$i passed"; done'
 
 # Phidex and ripgrep side by side on generated inputs (cached in .build/bench), and the load of
 # the text's index into a throwaway PostgreSQL server (scripts/postgres);

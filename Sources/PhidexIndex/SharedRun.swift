@@ -112,6 +112,7 @@ public final class SharedRun {
                     "INSERT INTO scan_job (run_id, name, roots, reuse_key, shard_depth, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
                     [runText, name, JSONText.array(run.roots), run.reuseKey, String(shardDepth), worker])
                 let shards = plan()
+                try db.query("UPDATE scan_job SET shards = $2 WHERE run_id = $1", [runText, String(shards.count)])
                 _ = try db.copy("COPY scan_shard (run_id, kind, root_index, relative, names) FROM STDIN") { rows in
                     for (rootIndex, shard) in shards {
                         let names = shard.kind == .entries ? Self.bytea(Array(shard.names.joined(separator: [0]))) : nil
@@ -231,6 +232,9 @@ public final class SharedRun {
                     "UPDATE scan_run SET status = 'completed', finished_at = $2 WHERE id = $1", [String(runID), Date().ISO8601Format()])
                 // The queue names directories and files in clear (they are walked by those names): it
                 // goes with the run's end, leaving the index's screened paths only.
+                try db.query(
+                    "UPDATE scan_job SET claimed_again = (SELECT count(*) FROM scan_shard WHERE run_id = $1 AND attempt > 1) WHERE run_id = $1",
+                    [String(runID)])
                 try db.query("DELETE FROM scan_shard WHERE run_id = $1", [String(runID)])
                 try db.execute("SET LOCAL maintenance_work_mem = '256MB'")
                 try db.execute(Schema.lookupIndexes)

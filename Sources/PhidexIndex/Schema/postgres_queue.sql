@@ -18,7 +18,9 @@ CREATE TABLE IF NOT EXISTS scan_job (
     roots       TEXT NOT NULL,                    -- JSON array: the roots as the index names them
     reuse_key   TEXT,                             -- what a joining host's options and rules must match
     shard_depth INTEGER NOT NULL,
-    created_by  TEXT NOT NULL                     -- the host that planned the shards
+    created_by  TEXT NOT NULL,                    -- the host that planned the shards
+    shards      BIGINT NOT NULL DEFAULT 0,        -- how many it planned
+    claimed_again BIGINT NOT NULL DEFAULT 0       -- shards claimed more than once (a host stopped or gave up), set at the end
 );
 -- A host joins the running job of its name (one at a time: an advisory lock).
 CREATE INDEX IF NOT EXISTS scan_job_name ON scan_job (name);
