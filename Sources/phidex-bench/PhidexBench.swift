@@ -102,9 +102,17 @@ struct PhidexBench: ParsableCommand {
                 _ = try ChildProcess.run(["/usr/bin/psql", server, "-qAtX", "-c", "DROP DATABASE IF EXISTS phidex_bench", "-c", "CREATE DATABASE phidex_bench"])
                 let target = String(server[..<cut.upperBound]) + "phidex_bench"
                 m.add("pg-load-text", seconds: try ChildProcess.run([phidex, "index", "copy", "--index", index, target]).seconds)
+                // The same text scanned straight into PostgreSQL by one host (a shared run of one).
+                m.add("pg-scan-text", seconds: try scanIntoPostgres(phidex, inputs.text, server: server, hosts: 1, key: index + ".key"))
             }
             removeIndex(index)
             m.add("scan-tree", seconds: try ChildProcess.run([phidex, "scan", inputs.tree, "--index", index]).seconds)
+            if let server = postgres {
+                // The small files into PostgreSQL by one host, then by two sharing the run (on this one machine).
+                for hosts in [1, 2] {
+                    m.add("pg-scan-tree-\(hosts)", seconds: try scanIntoPostgres(phidex, inputs.tree, server: server, hosts: hosts, key: index + ".key"))
+                }
+            }
             // The nightly re-scan: the same tree, unchanged, into the same index (incremental).
             m.add("rescan-tree", seconds: try ChildProcess.run([phidex, "scan", inputs.tree, "--index", index]).seconds)
             m.add("rg-tree", seconds: try ChildProcess.run(rgBase + [inputs.tree]).seconds)
@@ -168,6 +176,13 @@ struct PhidexBench: ParsableCommand {
         if postgres != nil {
             let load = m.rates("pg-load-text", amount: Double(m.findings)), write = m.rates("scan-text", amount: Double(m.findings))
             out.append("| `index copy` of the plain-text index into PostgreSQL (findings/s; against the scan that wrote them into SQLite) | \(load.text) | scan: \(write.text) | \(format(load.median / write.median, 2)) (vs scan) |")
+            let pgText = m.rates("pg-scan-text", amount: Double(m.findings))
+            out.append("| `scan` plain text into PostgreSQL, 1 host (findings/s; against the same scan into SQLite) | \(pgText.text) | SQLite: \(write.text) | \(format(pgText.median / write.median, 2)) (vs SQLite) |")
+            let tree = m.rates("scan-tree", amount: Double(treeFiles.count))
+            for hosts in [1, 2] {
+                let pg = m.rates("pg-scan-tree-\(hosts)", amount: Double(treeFiles.count))
+                out.append("| `scan` \(treeFiles.count) small files into PostgreSQL, \(hosts) host\(hosts == 1 ? "" : "s") sharing the run (files/s; against 1 host into SQLite) | \(pg.text) files/s | SQLite: \(tree.text) files/s | \(format(pg.median / tree.median, 2)) (vs SQLite) |")
+            }
         }
         out.append("| index size per finding | \(m.findings > 0 ? format(Double(m.indexBytes) / Double(m.findings), 0) : "–") B (\(m.findings) findings, \(format(Double(m.indexBytes) / mb, 1)) MB) | – | – |")
         out.append("")
@@ -288,6 +303,19 @@ struct PhidexBench: ParsableCommand {
         try body()
         let elapsed = start.duration(to: .now)
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// Seconds for `hosts` processes to scan `root` into a new PostgreSQL database on `server`, sharing one run.
+    func scanIntoPostgres(_ phidex: String, _ root: String, server: String, hosts: Int, key: String) throws -> Double {
+        guard let cut = server.range(of: "/", options: .backwards) else { throw BenchError("not a PostgreSQL URL: \(server)") }
+        _ = try ChildProcess.run(["/usr/bin/psql", server, "-qAtX", "-c", "DROP DATABASE IF EXISTS phidex_bench_scan", "-c", "CREATE DATABASE phidex_bench_scan"])
+        let target = String(server[..<cut.upperBound]) + "phidex_bench_scan"
+        let one = [phidex, "scan", root, "--index", target, "--key-file", key, "-q"].map { "'\($0)'" }.joined(separator: " ")
+        let all = Array(repeating: one + " &", count: hosts).joined(separator: " ") + " wait"
+        let run = try ChildProcess.run(["/bin/sh", "-c", all])
+        let status = try output(["/usr/bin/psql", target, "-qAtX", "-c", "SELECT status FROM scan_run"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard status == "completed" else { throw BenchError("the shared run of \(hosts) hosts ended \(status)") }
+        return run.seconds
     }
 
     func removeIndex(_ index: String) {

@@ -21,6 +21,10 @@ struct ScanCommand: AsyncParsableCommand {
             their reason and the scan goes on; symbolic links, special files and other file systems \
             are skipped unless asked for, and recorded as skipped. Each scan adds a run to the index.
 
+            With a PostgreSQL index (--index postgresql://…, --key-file the same on every host), \
+            the same command on several hosts shares one run: the walk is cut into shards that \
+            each host claims, scans and brings in whole; a shard whose host stops is taken over.
+
             Exit status: 0 when the scan completed (even if some files could not be read), 2 when \
             it could not run, 130 when interrupted by Ctrl-C (SIGINT), 143 by SIGTERM, 129 by SIGHUP (the run is kept, marked interrupted).
             """)

@@ -248,7 +248,13 @@ struct PostgresRolesTests {
         let write = try PhidexBinary.run(["index", "copy", "--index", other, "--key-file", index + ".key", auditor], prefix: environment)
         #expect(write.status == 2)
         #expect(write.stderr.contains("read-only") || write.stderr.contains("permission denied"), "\(write.stderr)")
-        #expect(!write.stderr.contains(password) && !report.stderr.contains(password))
+        // The scanner scans straight in (a shared run); the auditor cannot.
+        let shared = try PhidexBinary.run(["scan", tree.root, "--index", scanner, "--key-file", index + ".key", "-q"], prefix: environment)
+        #expect(shared.status == 0, "\(shared.stderr)")
+        let auditorScan = try PhidexBinary.run(["scan", tree.root, "--index", auditor, "--key-file", index + ".key", "-q"], prefix: environment)
+        #expect(auditorScan.status == 2)
+        #expect(auditorScan.stderr.contains("read-only") || auditorScan.stderr.contains("permission denied"), "\(auditorScan.stderr)")
+        #expect(!write.stderr.contains(password) && !report.stderr.contains(password) && !auditorScan.stderr.contains(password))
     }
 }
 

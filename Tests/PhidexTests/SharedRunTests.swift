@@ -79,21 +79,30 @@ struct SharedRunTests {
             planned = try TestPostgres.psql(target, "SELECT to_regclass('scan_shard') IS NOT NULL") == "t"
             if !planned { usleep(5_000) }
         }
+        let holds = "SELECT count(*) FROM scan_shard WHERE state = 'claimed' AND worker LIKE '% pid \(a.processIdentifier)'"
         var holding = false
         for _ in 0..<1000 where !holding {
-            holding = (try? sqlScalar(target, "SELECT count(*) FROM scan_shard WHERE state = 'claimed' AND worker LIKE '% pid \(a.processIdentifier)'")) ?? 0 > 0
+            holding = try sqlScalar(target, holds) > 0
             if !holding { usleep(5_000) }
         }
         #expect(holding, "host A finished before it could be caught holding a shard")
         let b = try launch(host)
         usleep(100_000)
-        // Killed while it holds a claim (not between two shards), so B has one to take over.
-        holding = false
-        for _ in 0..<1000 where !holding {
-            holding = (try? sqlScalar(target, "SELECT count(*) FROM scan_shard WHERE state = 'claimed' AND worker LIKE '% pid \(a.processIdentifier)'")) ?? 0 > 0
-            if !holding { usleep(2_000) }
+        // Killed while it holds a claim, not between two shards: A is frozen (SIGSTOP) and its claim
+        // looked at; if it holds none, it goes on (SIGCONT) until it does. Frozen mid-bring-in, its
+        // shard still reads as claimed (the transaction is not committed) and is rolled back.
+        var killed = false
+        for _ in 0..<500 where !killed {
+            kill(a.processIdentifier, SIGSTOP)
+            if try sqlScalar(target, holds) > 0 {
+                kill(a.processIdentifier, SIGKILL)
+                killed = true
+            } else {
+                kill(a.processIdentifier, SIGCONT)
+                usleep(3_000)
+            }
         }
-        kill(a.processIdentifier, SIGKILL)
+        #expect(killed, "host A was never caught holding a shard")
         a.waitUntilExit()
         b.waitUntilExit()
         #expect(b.terminationStatus == 0)
