@@ -3,9 +3,9 @@
 //
 // Modules follow the data flow, and imports point down this list only:
 //   PhidexCore -> PhidexCrawl, PhidexExtract, PhidexDetect -> PhidexScore -> PhidexIndex
-//   -> PhidexScan -> PhidexReport -> phidex (the CLI)
-// Beside the data flow, the instruments that judge it:
-//   PhidexCorpus (synthetic share + truth manifest) -> PhidexEval (accuracy against an index)
+//   -> PhidexScan -> PhidexReport -> PhidexWeb (the console) -> phidex (the CLI)
+// Beside the data flow, the instruments that judge it, on top of the report layer:
+//   PhidexCorpus (synthetic share + truth manifest) -> PhidexEval (accuracy against an index, its report)
 //   phidex-bench (throughput against ripgrep and the machine's ceilings; `make bench`)
 import PackageDescription
 
@@ -35,6 +35,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // The web console only (PhidexWeb): HTTP/1.1 server, and TLS through swift-nio-ssl.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries: Debian packages installed by scripts/bootstrap.
@@ -103,18 +108,34 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "PhidexReport", dependencies: ["PhidexCore", "PhidexScore", "PhidexIndex", "PhidexEval"], swiftSettings: strict),
+        .target(
+            name: "PhidexReport", dependencies: ["PhidexCore", "PhidexDetect", "PhidexScore", "PhidexIndex"], swiftSettings: strict),
+        .target(
+            name: "PhidexWeb",
+            dependencies: [
+                "PhidexCore", "PhidexDetect", "PhidexScore", "PhidexIndex", "PhidexReport", "CSodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Assets")],
+            swiftSettings: strict),
         .target(name: "PhidexCorpus", dependencies: ["CArchive", "CSQLite"], swiftSettings: strict),
         .target(
             name: "PhidexEval",
-            dependencies: ["PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexCorpus"],
+            dependencies: ["PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexReport", "PhidexCorpus"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "phidex",
             dependencies: [
                 "PhidexCore", "PhidexDetect", "PhidexIndex", "PhidexScan", "PhidexReport", "PhidexCorpus",
-                "PhidexEval", "PhidexExtract", "CSupport",
+                "PhidexEval", "PhidexExtract", "PhidexWeb", "CSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -132,7 +153,7 @@ let package = Package(
             name: "PhidexTests",
             dependencies: [
                 "PhidexCore", "PhidexCrawl", "PhidexExtract", "PhidexDetect", "PhidexScore", "PhidexIndex",
-                "PhidexScan", "PhidexReport", "PhidexCorpus", "PhidexEval",
+                "PhidexScan", "PhidexReport", "PhidexCorpus", "PhidexEval", "PhidexWeb",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"],

@@ -12,12 +12,12 @@ public import PhidexScore
 
 /// Answers questions about an index. Use from one task at a time.
 public final class IndexReader {
-    private enum Engine {
+    enum Engine {
         case sqlite(SQLiteDatabase)
         case postgres(PostgresDatabase)
     }
 
-    private let engine: Engine
+    let engine: Engine
     public let location: IndexLocation
     /// Present when the key file could be read: needed to look values up, not to report.
     public let keyer: ValueKeyer?
@@ -28,6 +28,10 @@ public final class IndexReader {
             let db: PostgresDatabase
             do { db = try PostgresDatabase(conninfo: location.path) } catch { throw IndexError(error.message) }
             let keyer = try PostgresIndex.openForReading(db, location: location)
+            // A reader never writes: the server refuses any write on this session, whatever the role may do.
+            do { try db.execute("SET default_transaction_read_only = on") } catch {
+                throw IndexError("cannot read the index: \(error.message)")
+            }
             engine = .postgres(db)
             self.location = location
             self.keyer = keyer
@@ -132,11 +136,7 @@ public final class IndexReader {
         run: Int64, statuses: [FileStatus] = [], order: FileOrder = .path, limit: Int? = nil,
         _ visit: (FileRecord) throws -> Void
     ) throws {
-        var sql = """
-            SELECT id, path, size, mtime_ns, uid, gid, mode, status, reason, bytes_read, finding_count,
-                   risk_score, risk_tier, risk_explanation, clinical_terms
-            FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1)
-            """
+        var sql = "SELECT \(Self.fileColumns) FROM file WHERE id IN (SELECT file_id FROM run_file WHERE run_id = ?1)"
         var values: [any SQLValue] = [run]
         if !statuses.isEmpty {
             sql += " AND status IN (" + statuses.indices.map { "?\($0 + 2)" }.joined(separator: ",") + ")"
@@ -144,16 +144,23 @@ public final class IndexReader {
         }
         sql += order == .path ? " ORDER BY path" : " ORDER BY risk_score DESC, finding_count DESC, path"
         if let limit { sql += " LIMIT \(max(0, limit))" }
-        try each(sql, values) { row in
-            try visit(
-                FileRecord(
-                    id: row.int(0), path: row.string(1) ?? "", size: row.int(2), mtimeNanoseconds: row.int(3),
-                    uid: UInt32(truncatingIfNeeded: row.int(4)), gid: UInt32(truncatingIfNeeded: row.int(5)),
-                    mode: UInt32(truncatingIfNeeded: row.int(6)), status: FileStatus(rawValue: row.string(7) ?? ""),
-                    reason: row.string(8), bytesRead: row.int(9), findingCount: Int(row.int(10)),
-                    riskScore: Int(row.int(11)), riskTier: RiskTier(rawValue: row.string(12) ?? "") ?? .none,
-                    riskExplanation: row.string(13) ?? "", clinicalTerms: Int(row.int(14))))
-        }
+        try each(sql, values) { row in try visit(Self.fileRecord(row)) }
+    }
+
+    /// The columns `fileRecord` reads, in its order.
+    static let fileColumns = """
+        id, path, size, mtime_ns, uid, gid, mode, status, reason, bytes_read, finding_count,
+        risk_score, risk_tier, risk_explanation, clinical_terms
+        """
+
+    static func fileRecord(_ row: any IndexRow) -> FileRecord {
+        FileRecord(
+            id: row.int(0), path: row.string(1) ?? "", size: row.int(2), mtimeNanoseconds: row.int(3),
+            uid: UInt32(truncatingIfNeeded: row.int(4)), gid: UInt32(truncatingIfNeeded: row.int(5)),
+            mode: UInt32(truncatingIfNeeded: row.int(6)), status: FileStatus(rawValue: row.string(7) ?? ""),
+            reason: row.string(8), bytesRead: row.int(9), findingCount: Int(row.int(10)),
+            riskScore: Int(row.int(11)), riskTier: RiskTier(rawValue: row.string(12) ?? "") ?? .none,
+            riskExplanation: row.string(13) ?? "", clinicalTerms: Int(row.int(14)))
     }
 
     // MARK: Findings
@@ -187,6 +194,10 @@ public final class IndexReader {
             let n = values.count
             sql += " AND (f.path = ?\(n - 4) OR (f.path >= ?\(n - 3) AND f.path < ?\(n - 2))"
                 + " OR (f.path >= ?\(n - 1) AND f.path < ?\(n)))"
+        }
+        if let fileID = filter.fileID {
+            values.append(fileID)
+            sql += " AND g.file_id = ?\(values.count)"
         }
         if let minimum = filter.minimumConfidence {
             values.append(minimum)
@@ -232,6 +243,7 @@ public final class IndexReader {
             sql += " AND f.mtime_ns < ?\(values.count)"
         }
         sql += " ORDER BY f.path, g.byte_offset, g.rule_id"
+        if let limit = filter.limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, filter.offset))" }
         try each(sql, values) { row in
             var finding = Finding(
                 rule: RuleID(row.string(1) ?? ""), type: IdentifierType(row.string(2) ?? ""),
@@ -267,7 +279,7 @@ public final class IndexReader {
     public func linkedFiles(run: Int64, path: String) throws(IndexError) -> [LinkedFile] {
         try rows(
             """
-            SELECT f2.path, COUNT(DISTINCT g2.value_key), \(distinctList("g2.type")), f2.risk_score
+            SELECT f2.path, COUNT(DISTINCT g2.value_key), \(distinctList("g2.type")), f2.risk_score, f2.id
             FROM file f1 JOIN finding g1 ON g1.file_id = f1.id
             JOIN finding g2 ON g2.value_key = g1.value_key AND g2.type = g1.type
             JOIN file f2 ON f2.id = g2.file_id
@@ -276,7 +288,7 @@ public final class IndexReader {
             """, [run, path]
         ) { row in
             LinkedFile(
-                path: row.string(0) ?? "", sharedValues: Int(row.int(1)),
+                id: row.int(4), path: row.string(0) ?? "", sharedValues: Int(row.int(1)),
                 types: (row.string(2) ?? "").split(separator: ",").map { IdentifierType(String($0)) }.sorted(),
                 riskScore: Int(row.int(3)))
         }
@@ -346,7 +358,7 @@ public final class IndexReader {
 
     /// Runs `sql` and calls `visit` per row. SQLite failures become `IndexError`; whatever
     /// `visit` throws (a closed output pipe, say) passes through unchanged.
-    private func each(_ sql: String, _ values: [any SQLValue], _ visit: (any IndexRow) throws -> Void) throws {
+    func each(_ sql: String, _ values: [any SQLValue], _ visit: (any IndexRow) throws -> Void) throws {
         switch engine {
         case .sqlite(let db):
             let statement: Statement
@@ -392,14 +404,14 @@ public final class IndexReader {
     }
 
     /// The distinct values of `column` in a group, comma-separated.
-    private func distinctList(_ column: String) -> String {
+    func distinctList(_ column: String) -> String {
         switch engine {
         case .sqlite: "group_concat(DISTINCT \(column))"
         case .postgres: "string_agg(DISTINCT \(column), ',')"
         }
     }
 
-    private func rows<T>(_ sql: String, _ values: [any SQLValue] = [], _ make: (any IndexRow) -> T) throws(IndexError) -> [T] {
+    func rows<T>(_ sql: String, _ values: [any SQLValue] = [], _ make: (any IndexRow) -> T) throws(IndexError) -> [T] {
         var result: [T] = []
         do {
             try each(sql, values) { result.append(make($0)) }

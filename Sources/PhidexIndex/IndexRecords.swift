@@ -70,6 +70,19 @@ public struct FindingFilter: Sendable {
     public var modifiedAfter: Int64?
     public var modifiedBefore: Int64?
 
+    /// Only the findings of this file (its own, not its members').
+    public var fileID: Int64?
+    /// A page of the findings: at most `limit`, after skipping `offset`.
+    public var limit: Int?
+    public var offset = 0
+
+    /// Whether a file's path lies within `under` (the file itself, below the folder, or a member
+    /// of the archive); every path when `under` is nil or `/`.
+    public func admits(path: String) -> Bool {
+        guard let under, under != "/" else { return true }
+        return path == under || path.hasPrefix(under + "/") || path.hasPrefix(under + "!")
+    }
+
     public init(valueKey: Int64? = nil, types: [IdentifierType] = [], under: String? = nil, minimumConfidence: Double? = nil) {
         self.valueKey = valueKey
         self.types = types
@@ -88,6 +101,8 @@ public struct FileSummary: Sendable, Equatable {
 
 /// A file that shares identifier values with another.
 public struct LinkedFile: Sendable, Equatable {
+    /// The file's row in the index (what the console links by).
+    public var id: Int64 = 0
     public var path: String
     /// Distinct values both files hold.
     public var sharedValues: Int

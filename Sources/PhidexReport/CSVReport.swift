@@ -8,11 +8,14 @@ import PhidexCore
 public enum CSVReport {
     public static let header = "path,type,rule,line,byte_offset,length,confidence,masked,file_status,file_risk_score,file_risk_tier"
 
-    public static func write(from reader: IndexReader, run: RunRecord, to emit: (String) throws -> Void) throws {
+    /// The findings of `run` that pass `filter` (all by default).
+    public static func write(
+        from reader: IndexReader, run: RunRecord, filter: FindingFilter = FindingFilter(), to emit: (String) throws -> Void
+    ) throws {
         var files: [String: FileRecord] = [:]
-        try reader.files(run: run.id) { if $0.findingCount > 0 { files[$0.path] = $0 } }
+        try reader.files(run: run.id) { if $0.findingCount > 0 && filter.admits(path: $0.path) { files[$0.path] = $0 } }
         try emit(header)
-        try reader.findings(run: run.id) { record in try emit(row(record, file: files[record.path])) }
+        try reader.findings(run: run.id, filter: filter) { record in try emit(row(record, file: files[record.path])) }
     }
 
     /// One finding as a CSV row (file columns empty when `file` is nil).

@@ -22,8 +22,6 @@ public enum ExplainReport {
         if file.clinicalTerms > 0 { try emit("  clinical    \(file.clinicalTerms) clinical terms (ICD-10 codes, clinical vocabulary)") }
         guard !file.riskExplanation.isEmpty else { return }
         try emit("  factors (points; the score is their sum, capped at 100):")
-        for factor in file.riskExplanation.split(separator: ";") {
-            try emit("    " + factor.trimmingCharacters(in: .whitespaces))
-        }
+        for line in RiskFactorLines(file.riskExplanation).lines(indent: 4) { try emit(line) }
     }
 }

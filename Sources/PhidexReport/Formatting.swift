@@ -17,29 +17,29 @@ public enum Formatting {
     }
 
     /// Permission bits as four octal digits, e.g. `0644`.
-    static func permissions(_ mode: UInt32) -> String {
+    public static func permissions(_ mode: UInt32) -> String {
         let octal = String(mode & 0o7777, radix: 8)
         return String(repeating: "0", count: max(0, 4 - octal.count)) + octal
     }
 
     /// Nanoseconds since the epoch as ISO 8601 UTC.
-    static func timestamp(nanoseconds: Int64) -> String {
+    public static func timestamp(nanoseconds: Int64) -> String {
         Date(timeIntervalSince1970: Double(nanoseconds) / 1e9).ISO8601Format()
     }
 
     /// A value key as 16 hex digits.
-    static func valueKey(_ key: Int64) -> String {
+    public static func valueKey(_ key: Int64) -> String {
         let hex = String(UInt64(bitPattern: key), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    static func padded(_ text: String, _ width: Int) -> String {
+    public static func padded(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 
-    static func rightAligned(_ text: String, _ width: Int) -> String {
+    public static func rightAligned(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
 
-    static func confidence(_ value: Double) -> String { String(format: "%.2f", value) }
+    public static func confidence(_ value: Double) -> String { String(format: "%.2f", value) }
 }

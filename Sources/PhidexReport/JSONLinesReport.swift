@@ -8,10 +8,13 @@ public import PhidexIndex
 
 /// JSON Lines records of one run.
 public enum JSONLinesReport {
-    public static func write(from reader: IndexReader, run: RunRecord, to emit: (String) throws -> Void) throws {
+    /// The run, then its files and findings that pass `filter` (all by default).
+    public static func write(
+        from reader: IndexReader, run: RunRecord, filter: FindingFilter = FindingFilter(), to emit: (String) throws -> Void
+    ) throws {
         try emit(runRecord(run))
-        try reader.files(run: run.id) { try emit(fileRecord($0)) }
-        try reader.findings(run: run.id) { try emit(findingRecord($0)) }
+        try reader.files(run: run.id) { if filter.admits(path: $0.path) { try emit(fileRecord($0)) } }
+        try reader.findings(run: run.id, filter: filter) { try emit(findingRecord($0)) }
     }
 
     public static func runRecord(_ run: RunRecord) -> String {

@@ -9,11 +9,12 @@ import PhidexCore
 
 /// Findings of one run as a SARIF log.
 public enum SARIFReport {
-    public static func write(from reader: IndexReader, run: RunRecord, rules: [(id: String, name: String, description: String)], to emit: (String) throws -> Void) throws {
+    public static func write(from reader: IndexReader, run: RunRecord, rules: [(id: String, name: String, description: String)],
+        filter: FindingFilter = FindingFilter(), to emit: (String) throws -> Void) throws {
         var tiers: [String: RiskTier] = [:]
-        try reader.files(run: run.id) { if $0.findingCount > 0 { tiers[$0.path] = $0.riskTier } }
+        try reader.files(run: run.id) { if $0.findingCount > 0 && filter.admits(path: $0.path) { tiers[$0.path] = $0.riskTier } }
         var results: [String] = []
-        try reader.findings(run: run.id) { record in
+        try reader.findings(run: run.id, filter: filter) { record in
             let f = record.finding
             let tier = tiers[record.path] ?? .none
             let level = tier >= .high ? "error" : tier == .medium ? "warning" : "note"

@@ -61,7 +61,7 @@ public struct TextReport {
             for file in risky {
                 try emit("  " + Formatting.rightAligned("\(file.riskScore)", 5) + "  " + Formatting.padded(file.riskTier.rawValue, 9)
                     + Formatting.rightAligned("\(file.findingCount)", 9) + "  " + file.path)
-                try emit("         " + file.riskExplanation)
+                for line in RiskFactorLines(file.riskExplanation).lines(indent: 9) { try emit(line) }
             }
             try emit("")
         }

@@ -1,24 +1,24 @@
 // An aligned plain-text table: columns sized to their widest cell.
 
 /// Rows of cells printed with aligned columns; numbers right-aligned.
-struct TextTable {
-    enum Alignment { case left, right }
+public struct TextTable {
+    public enum Alignment { case left, right }
 
     private let headers: [String]
     private let alignments: [Alignment]
     private var rows: [[String]] = []
 
-    init(_ columns: [(String, Alignment)]) {
+    public init(_ columns: [(String, Alignment)]) {
         headers = columns.map(\.0)
         alignments = columns.map(\.1)
     }
 
-    mutating func add(_ cells: [String]) { rows.append(cells) }
+    public mutating func add(_ cells: [String]) { rows.append(cells) }
 
-    var isEmpty: Bool { rows.isEmpty }
+    public var isEmpty: Bool { rows.isEmpty }
 
     /// The table's lines, each indented by `indent` spaces, trailing spaces trimmed.
-    func lines(indent: Int = 2) -> [String] {
+    public func lines(indent: Int = 2) -> [String] {
         let widths = headers.indices.map { column in
             ([headers] + rows).map { $0[column].count }.max() ?? 0
         }

@@ -26,7 +26,7 @@ struct Phidex: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ScanCommand.self, QueryCommand.self, ReportCommand.self, RulesCommand.self, CorpusCommand.self,
-            EvalCommand.self, DiffCommand.self, CheckCommand.self, ExplainCommand.self, IndexCommand.self,
+            EvalCommand.self, DiffCommand.self, CheckCommand.self, ExplainCommand.self, IndexCommand.self, ServeCommand.self,
         ]
     )
 

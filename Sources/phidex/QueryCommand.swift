@@ -20,7 +20,10 @@ struct QueryCommand: ParsableCommand {
             not run.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, jsonl, csv
+        var listing: FindingListing.Format { FindingListing.Format(rawValue: rawValue) ?? .table }
+    }
 
     @OptionGroup var indexOptions: IndexOptions
 
@@ -166,76 +169,41 @@ struct QueryCommand: ParsableCommand {
         let output = StandardOutput()
         if !status.isEmpty { return try listFiles(reader, run: runRecord.id, filter: filter, output: output) }
         if let linked { return try listLinked(reader, run: runRecord.id, output: output, path: linked) }
-        var labels: [Int64: String] = [:]
+        var list: ValueList?
         if let valuesFrom {
-            labels = try valueList(valuesFrom, as: IdentifierType(rawValue: type[0]), reader: reader)
-            filter.valueKeys = Array(labels.keys)
+            let listed = try valueList(valuesFrom, as: IdentifierType(rawValue: type[0]), reader: reader)
+            filter.valueKeys = Array(listed.labels.keys)
             filter.types = []
+            list = listed
         }
-        var table = FindingTable(valueLabels: labels)
-        var found = false
-        if format == .csv { try output.line(CSVReport.header) }
+        var listing = FindingListing(format: format.listing, labels: list?.labels ?? [:])
+        var foundKeys: Set<Int64> = []
+        try listing.start(to: output.line)
         try reader.findings(run: runRecord.id, filter: filter) { record in
-            found = true
-            switch format {
-            case .table: table.add(record)
-            case .jsonl:
-                var line = JSONLinesReport.findingRecord(record)
-                if let label = labels[record.finding.valueKey] { line = "{\"value\":\(JSONText.string(label))," + line.dropFirst() }
-                try output.line(line)
-            case .csv: try output.line(CSVReport.row(record, file: nil))
-            }
+            foundKeys.insert(record.finding.valueKey)
+            try listing.add(record, to: output.line)
         }
-        if format == .table { try table.write(to: output.line) }
-        if !labels.isEmpty {
-            let matched = Set(labels.keys).intersection(foundKeys(reader, run: runRecord.id, filter: filter)).count
-            Terminal.note("phidex query: \(matched) of \(Set(labels.values.flatMap { $0.split(separator: ",") }).count) listed values found")
+        try listing.finish(to: output.line)
+        if let list, !list.labels.isEmpty {
+            let matched = Set(list.labels.keys).intersection(foundKeys).count
+            Terminal.note("phidex query: \(matched) of \(Set(list.labels.values.flatMap { $0.split(separator: ",") }).count) listed values found")
         }
         output.flush()
-        if !found { throw ExitCode(1) }
-    }
-
-    private func foundKeys(_ reader: IndexReader, run: Int64, filter: FindingFilter) -> Set<Int64> {
-        var keys: Set<Int64> = []
-        try? reader.findings(run: run, filter: filter) { keys.insert($0.finding.valueKey) }
-        return keys
+        if listing.count == 0 { throw ExitCode(1) }
     }
 
     /// The values of a list file, keyed; each labelled by its line numbers (`#3`), never by value.
-    private func valueList(_ path: String, as type: IdentifierType, reader: IndexReader) throws -> [Int64: String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Failure("cannot read \(path)") }
+    private func valueList(_ path: String, as type: IdentifierType, reader: IndexReader) throws -> ValueList {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw Failure("cannot read \(path) as UTF-8 text") }
         let keyer: ValueKeyer
         do { keyer = try reader.requireKeyer() } catch { throw Failure(error.message) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        var columnIndex: Int?
-        if let column {
-            let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")).lowercased() } } ?? []
-            guard let index = header.firstIndex(of: column.lowercased()) else { throw Failure("\(path) has no column '\(column)'") }
-            columnIndex = index
-            lines[0] = ""
+        let list: ValueList
+        do { list = try ValueList(text: text, column: column, type: type, keyer: keyer) } catch { throw Failure("\(path): \(error.message)") }
+        if !list.unreadableLines.isEmpty {
+            Terminal.note("phidex query: lines \(ValueList.lineList(list.unreadableLines)) of \(path) are not a \(type.rawValue); skipped")
         }
-        var labels: [Int64: String] = [:]
-        var unreadable: [Int] = []
-        for (number, line) in lines.enumerated() {
-            var value = line
-            if let columnIndex {
-                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                guard columnIndex < fields.count else { continue }
-                value = String(fields[columnIndex])
-            }
-            value = value.trimmingCharacters(in: CharacterSet(charactersIn: " \"\t"))
-            guard !value.isEmpty else { continue }
-            guard let normalized = ValueNormalizer.normalize(value, as: type) else {
-                unreadable.append(number + 1)
-                continue
-            }
-            let key = keyer.key(for: normalized)
-            labels[key] = labels[key].map { $0 + ",#\(number + 1)" } ?? "#\(number + 1)"
-        }
-        if !unreadable.isEmpty {
-            Terminal.note("phidex query: lines \(unreadable.prefix(20).map(String.init).joined(separator: ", "))\(unreadable.count > 20 ? ", …" : "") of \(path) are not a \(type.rawValue); skipped")
-        }
-        return labels
+        return list
     }
 
     private func listFiles(_ reader: IndexReader, run: Int64, filter: FindingFilter, output: StandardOutput) throws {
@@ -246,10 +214,7 @@ struct QueryCommand: ParsableCommand {
             guard wanted.contains(kind) || wanted.contains(file.status.rawValue) else { return }
             if let under = filter.under, !(file.path == under || file.path.hasPrefix(under + "/") || file.path.hasPrefix(under + "!")) { return }
             found = true
-            switch format {
-            case .table, .csv: try output.line("\(file.status.rawValue)\t\(file.path)\t\(file.reason ?? "")")
-            case .jsonl: try output.line(JSONLinesReport.fileRecord(file))
-            }
+            try output.line(FindingListing.statusLine(file, format: format.listing))
         }
         output.flush()
         if !found { throw ExitCode(1) }
@@ -259,11 +224,7 @@ struct QueryCommand: ParsableCommand {
         let absolute = LogicalPath.absolute(path, currentDirectory: FileManager.default.currentDirectoryPath)
         let files: [LinkedFile]
         do { files = try reader.linkedFiles(run: run, path: absolute) } catch { throw Failure(error.message) }
-        try output.line("shared  risk  types  path")
-        for file in files {
-            try output.line("\(file.sharedValues)\t\(file.riskScore)\t\(file.types.map(\.rawValue).joined(separator: ","))\t\(file.path)")
-        }
-        try output.line("\(files.count) files share values with \(absolute)")
+        for line in FindingListing.linkedLines(files, of: absolute) { try output.line(line) }
         output.flush()
         if files.isEmpty { throw ExitCode(1) }
     }

@@ -1,7 +1,7 @@
 // `phidex eval` output: the accuracy tables as text, or the whole evaluation as JSON.
 
 import Foundation
-public import PhidexEval
+import PhidexReport
 
 /// Renders an Evaluation for people (aligned tables) or programs (one JSON object).
 public enum EvaluationReport {
