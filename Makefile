@@ -4,11 +4,13 @@
 # And for developers:
 #   make bench  benchmarks against ripgrep (docs/benchmarks.md)
 #   make kill-loop  the shared-run test with a host killed mid-shard, KILL_RUNS (20) times over
+#   make console-bench  the web console's page latency on an index of about 10 million findings (docs/web.md)
+#   make screenshots    the console's pages in headless Chromium, saved to .build/screenshots
 
 SWIFT ?= swift
 DEMO_INDEX := .build/demo/corpus.phidex
 
-.PHONY: demo test bench build bootstrap clean kill-loop
+.PHONY: demo test bench build bootstrap clean kill-loop console-bench screenshots
 
 bootstrap:
 	@scripts/bootstrap
@@ -42,6 +44,20 @@ kill-loop: bootstrap
 bench: build
 	@mkdir -p .build/bench
 	scripts/postgres run .build/release/phidex-bench $(BENCH_ARGS) | tee .build/bench/results.md
+
+# The console over an index of CONSOLE_FILES generated patient exports (about 240 findings each),
+# generated and scanned once (cached in .build/bench/console).
+CONSOLE_FILES ?= 42000
+console-bench: build
+	@mkdir -p .build/bench
+	.build/release/phidex-bench --console-files $(CONSOLE_FILES) $(BENCH_ARGS) | tee .build/bench/console.md
+
+# Every page of the console on the bundled corpus, rendered by headless Chromium, as PNG files.
+screenshots: bootstrap
+	$(SWIFT) build --build-tests
+	@mkdir -p .build/screenshots
+	PHIDEX_SCREENSHOTS=$(CURDIR)/.build/screenshots $(SWIFT) test --skip-build --filter everyPageRendersAndIsUsableFromTheKeyboard
+	@ls -l .build/screenshots
 
 clean:
 	rm -rf .build

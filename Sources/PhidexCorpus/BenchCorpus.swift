@@ -59,6 +59,23 @@ public enum BenchCorpus {
         return total
     }
 
+    /// Writes `files` patient exports (CSV, `rows` rows each, every row a person with SSN, MRN,
+    /// date of birth, member ID, name, address and phone) in folders of 100 below `directory`,
+    /// with a handful of notes and prose files in each folder: a share dense with PHI, for the
+    /// console's latency on an index of millions of findings. Each file is its own draw of
+    /// people from a population of `people`, so values repeat across files as real exports do.
+    public static func writeExports(into directory: String, files: Int, rows: Int = 40, people: Int = 200_000, seed: UInt64 = 13) throws(CorpusError) {
+        let rng = SeededGenerator(seed: seed)
+        var population = rng.fork("people")
+        var factory = DocumentFactory(rng: rng.fork("documents"), people: SyntheticPerson.population(count: people, rng: &population))
+        for i in 0..<files {
+            let folder = directory + "/dept-" + IdentifierForge.pad(i / 100, 4)
+            try write(factory.patientCSV(name: "export.csv", rows: rows).bytes, to: folder + "/export-" + IdentifierForge.pad(i, 6) + ".csv")
+            if i % 100 < 5 { try write(factory.clinicalNote(name: "note").bytes, to: folder + "/note-" + IdentifierForge.pad(i, 6) + ".txt") }
+            if i % 100 == 50 { try write(factory.proseFile(name: "readme.md").bytes, to: folder + "/README.md") }
+        }
+    }
+
     private static func write(_ bytes: [UInt8], to path: String) throws(CorpusError) {
         do {
             try FileManager.default.createDirectory(

@@ -31,6 +31,9 @@ struct PhidexBench: ParsableCommand {
     @Option(help: "Number of small files in the tree.")
     var smallFiles = 50_000
 
+    @Option(name: .customLong("console-files"), help: "Only measure the console's page latency, on an index of this many generated patient exports (make console-bench).")
+    var consoleFiles: Int?
+
     @Flag(help: "Only time Phidex's detection over the text, once per run (for profiling); no table.")
     var detectOnly = false
 
@@ -56,6 +59,10 @@ struct PhidexBench: ParsableCommand {
         let phidex = URL(fileURLWithPath: self.phidex).standardizedFileURL.path
         guard FileManager.default.isExecutableFile(atPath: phidex) else {
             throw BenchError("no phidex executable at \(phidex): build it with `swift build -c release`")
+        }
+        if let consoleFiles {
+            try ConsoleLatency(work: work, phidex: phidex, files: consoleFiles, runs: max(runs, 10)).run()
+            return
         }
         let inputs = try prepare(in: work)
         let textFiles = try files(in: inputs.text)

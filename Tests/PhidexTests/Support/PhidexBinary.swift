@@ -18,22 +18,28 @@ enum PhidexBinary {
     }
 
     /// Runs `phidex arguments…`, optionally as another user through `setpriv` (prefix arguments).
-    static func run(_ arguments: [String], prefix: [String] = [], in directory: String? = nil) throws -> CommandResult {
+    static func run(_ arguments: [String], prefix: [String] = [], in directory: String? = nil, stdin: String? = nil) throws -> CommandResult {
+        if prefix.isEmpty { return try runTool(url.path, arguments, in: directory, stdin: stdin) }
+        return try runTool(prefix[0], Array(prefix.dropFirst()) + [url.path] + arguments, in: directory, stdin: stdin)
+    }
+
+    /// Runs any program, its output collected; `stdin` is written to its standard input.
+    static func runTool(_ path: String, _ arguments: [String], in directory: String? = nil, stdin: String? = nil) throws -> CommandResult {
         let process = Process()
-        if prefix.isEmpty {
-            process.executableURL = url
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: prefix[0])
-            process.arguments = Array(prefix.dropFirst()) + [url.path] + arguments
-        }
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()

@@ -8,7 +8,7 @@ import Glibc
 #endif
 
 /// A temporary directory removed when the test is done with it.
-final class TestTree {
+final class TestTree: Sendable {
     let root: String
 
     init(_ name: String = "tree") throws {
