@@ -45,9 +45,9 @@ bench: build
 	@mkdir -p .build/bench
 	scripts/postgres run .build/release/phidex-bench $(BENCH_ARGS) | tee .build/bench/results.md
 
-# The console over an index of CONSOLE_FILES generated patient exports (about 240 findings each),
+# The console over an index of CONSOLE_FILES generated patient exports (about 250 findings each),
 # generated and scanned once (cached in .build/bench/console).
-CONSOLE_FILES ?= 42000
+CONSOLE_FILES ?= 40000
 console-bench: build
 	@mkdir -p .build/bench
 	.build/release/phidex-bench --console-files $(CONSOLE_FILES) $(BENCH_ARGS) | tee .build/bench/console.md

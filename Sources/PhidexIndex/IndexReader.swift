@@ -171,7 +171,7 @@ public final class IndexReader {
     {
         var sql = """
             SELECT f.path, g.rule_id, g.type, g.byte_offset, g.length, g.line, g.confidence, g.masked, g.value_key,
-                   COALESCE(t.text, g.reason), r.content_hash, \(findingsHaveLocation ? "g.location = 'name'" : "0")
+                   COALESCE(t.text, g.reason), r.content_hash, \(findingsHaveLocation ? "g.location = 'name'" : "0"), f.id
             FROM finding g JOIN file f ON f.id = g.file_id
             LEFT JOIN run_rule r ON r.run_id = f.run_id AND r.rule_id = g.rule_id
             LEFT JOIN reason t ON t.id = g.reason_id
@@ -250,7 +250,7 @@ public final class IndexReader {
                 span: ByteSpan(offset: row.int(3), length: Int(row.int(4))), line: row.int(5),
                 confidence: row.double(6), masked: row.string(7) ?? "", valueKey: row.int(8), reason: row.string(9) ?? "")
             finding.inName = row.int(11) != 0
-            try visit(FindingRecord(path: row.string(0) ?? "", finding: finding, ruleHash: row.string(10)))
+            try visit(FindingRecord(path: row.string(0) ?? "", finding: finding, ruleHash: row.string(10), fileID: row.int(12)))
         }
     }
 
@@ -276,16 +276,24 @@ public final class IndexReader {
 
     /// Files of `run` sharing identifier values with the file at `path` (the same patient in
     /// several exports), most shared values first.
-    public func linkedFiles(run: Int64, path: String) throws(IndexError) -> [LinkedFile] {
-        try rows(
+    /// `types`: only values of these types link (none given: every type); `limit`: the first so many.
+    public func linkedFiles(run: Int64, path: String, types: [IdentifierType] = [], limit: Int? = nil) throws(IndexError) -> [LinkedFile] {
+        // The file's own distinct values first, then their other files, joined to the run's files
+        // (not `IN (SELECT …)`): a plan that starts from the one file. Written the other way round,
+        // SQLite started from every finding (4 s on 76,000 findings; 1.4 s with the IN on 10 million).
+        let ids = try rows(
+            "SELECT id FROM file WHERE path = ?2 AND id IN (SELECT file_id FROM run_file WHERE run_id = ?1)", [run, path]) { $0.int(0) }
+        guard let id = ids.first else { return [] }
+        return try rows(
             """
             SELECT f2.path, COUNT(DISTINCT g2.value_key), \(distinctList("g2.type")), f2.risk_score, f2.id
-            FROM file f1 JOIN finding g1 ON g1.file_id = f1.id
-            JOIN finding g2 ON g2.value_key = g1.value_key AND g2.type = g1.type
+            FROM (SELECT DISTINCT value_key, type FROM finding WHERE file_id = ?2\(types.isEmpty ? "" : " AND type IN (" + types.indices.map { "?\($0 + 3)" }.joined(separator: ",") + ")")) v
+            JOIN finding g2 ON g2.value_key = v.value_key AND g2.type = v.type
+            JOIN run_file rf ON rf.run_id = ?1 AND rf.file_id = g2.file_id
             JOIN file f2 ON f2.id = g2.file_id
-            WHERE f1.id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND f1.path = ?2 AND f2.id IN (SELECT file_id FROM run_file WHERE run_id = ?1) AND f2.id != f1.id
-            GROUP BY f2.id ORDER BY 2 DESC, f2.path
-            """, [run, path]
+            WHERE f2.id != ?2
+            GROUP BY f2.id ORDER BY 2 DESC, f2.path\(limit.map { " LIMIT \(max(0, $0))" } ?? "")
+            """, [run, id] + types.map(\.rawValue)
         ) { row in
             LinkedFile(
                 id: row.int(4), path: row.string(0) ?? "", sharedValues: Int(row.int(1)),

@@ -40,6 +40,8 @@ public struct FindingRecord: Sendable, Equatable {
     public var finding: Finding
     /// Content hash of the rule version that found it (nil for runs before schema 2).
     public var ruleHash: String? = nil
+    /// The file's row in the index (what the console links by).
+    public var fileID: Int64 = 0
 }
 
 /// Findings of one identifier type in a run.

@@ -123,7 +123,8 @@ public struct HTMLReport {
         return "(other)"
     }
 
-    static func escape(_ text: String) -> String {
+    /// `text` safe between tags and inside quoted attributes (the console escapes with it too).
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -132,6 +133,7 @@ public struct HTMLReport {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.append(character)
             }
         }

@@ -91,6 +91,7 @@ struct ConsoleRoutes: Sendable {
         let path = request.uri.queryParameters.get("path")
         let size = settings.pageSize
         let offset = pageNumber(request) * size
+        let peopleTypes = index.peopleTypes
         let content: FilePage.Content? = try await index.read { reader in
             let found = try id.map { try reader.file(run: run.id, id: $0) } ?? path.map { try reader.file(run: run.id, path: $0) } ?? nil
             guard let file = found else { return nil }
@@ -104,7 +105,8 @@ struct ConsoleRoutes: Sendable {
             return FilePage.Content(
                 file: file, tallies: try reader.findingTypes(fileID: file.id), findings: findings, findingsOffset: offset,
                 members: try reader.files(run: run.id, query: members), memberTotal: try reader.fileCount(run: run.id, query: members),
-                linked: file.findingCount > 0 ? try reader.linkedFiles(run: run.id, path: file.path) : [], pageSize: size)
+                linked: file.findingCount > 0 ? try reader.linkedFiles(run: run.id, path: file.path, types: peopleTypes, limit: size) : [],
+                pageSize: size)
         }
         guard let content else { throw HTTPError(.notFound, message: "The run has no such file.") }
         return page(content.file.path, .folders, context, run: run.id, FilePage.body(content, run: run.id))
@@ -223,7 +225,7 @@ struct ConsoleRoutes: Sendable {
                 }
             }
             var ids: [String: Int64] = [:]
-            for path in Set(hits.map(\.path)) { ids[path] = try reader.file(run: run.id, path: path)?.id }
+            for hit in hits { ids[hit.path] = hit.fileID }
             return (hits, total, files.count, keys.count, ids)
         }
         entry.hits = outcome.1

@@ -4,25 +4,12 @@
 
 import Foundation
 import PhidexCore
+import PhidexReport
 
 /// HTML text escaping and the small pieces every page uses.
 enum HTML {
-    /// `text` safe between tags and inside double-quoted attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// `text` safe between tags and inside quoted attributes (the HTML report's escaping).
+    static func escape(_ text: String) -> String { HTMLReport.escape(text) }
 
     /// A link to `path` with query `items` (empty values left out), escaped for an attribute.
     static func href(_ path: String, _ items: [(String, String?)]) -> String {

@@ -21,6 +21,8 @@ final class SessionStore: Sendable {
     private let sessions = Locked<[String: Session]>([:])
     let idle: Double
     let lifetime: Double
+    /// Live sessions kept at most.
+    static let capacity = 10_000
 
     init(idle: Double, lifetime: Double) {
         self.idle = idle
@@ -33,6 +35,11 @@ final class SessionStore: Sendable {
         let session = Session(id: Self.randomToken(), user: user, csrf: Self.randomToken(), created: now, lastSeen: now)
         sessions.withLock { all in
             all = all.filter { now - $0.value.lastSeen < idle && now - $0.value.created < lifetime }
+            // A flood of cookieless requests must not grow the table without end: the least
+            // recently seen sessions go first.
+            if all.count >= Self.capacity {
+                for stale in all.values.sorted(by: { $0.lastSeen < $1.lastSeen }).prefix(all.count - Self.capacity + 1) { all[stale.id] = nil }
+            }
             all[session.id] = session
         }
         return session

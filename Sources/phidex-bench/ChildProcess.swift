@@ -22,6 +22,19 @@ struct ChildRun {
 }
 
 enum ChildProcess {
+    /// What `argv` (looked up in PATH) prints on standard output.
+    static func output(_ argv: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = argv
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// GNU time, which measures each subject's own peak memory.
     static let time = "/usr/bin/time"
 

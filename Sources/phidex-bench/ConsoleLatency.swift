@@ -67,7 +67,8 @@ struct ConsoleLatency {
         guard let csrf = lookupPage.range(of: #"name="csrf" value="[0-9a-f]+""#, options: .regularExpression).map({ String(lookupPage[$0].dropFirst(19).dropLast()) })
         else { throw BenchError("no CSRF token on the lookup page") }
         let sample = try String(contentsOfFile: root + "/dept-0000/export-000000.csv", encoding: .utf8)
-        guard let ssn = sample.range(of: #"\b\d{3}-\d{2}-\d{4}\b"#, options: .regularExpression).map({ String(sample[$0]) }) else {
+        // The patient_ssn column: nine digits between commas (the chart number has eight).
+        guard let ssn = sample.range(of: #",[0-9]{9},"#, options: .regularExpression).map({ String(sample[$0].dropFirst().dropLast()) }) else {
             throw BenchError("no SSN in the first export")
         }
         let pages: [(String, [String])] = [
@@ -130,17 +131,7 @@ struct ConsoleLatency {
         try output(["sqlite3", "-readonly", index, sql]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func output(_ argv: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    private func output(_ argv: [String]) throws -> String { try ChildProcess.output(argv) }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = start.duration(to: .now)

@@ -345,17 +345,7 @@ struct PhidexBench: ParsableCommand {
         ((try? output([rg, "--version"])) ?? "?").split(separator: "\n").first.map { String($0.split(separator: " ").dropFirst().first ?? "?") } ?? "?"
     }
 
-    func output(_ argv: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func output(_ argv: [String]) throws -> String { try ChildProcess.output(argv) }
 
     func machine() -> String {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""

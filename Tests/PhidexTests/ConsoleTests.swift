@@ -127,10 +127,7 @@ import Testing
         let (console, audit) = try Self.console()
         defer { console.stop() }
         let ssn = try #require(Self.plantedSSNs.first)
-        let form = try console.request("GET", "/lookup")
-        let cookie = try #require(form.sessionCookie)
-        let csrf = try #require(form.csrf)
-        let session = [("Cookie", "phidex_session=\(cookie)")]
+        let (session, csrf) = try console.lookupSession()
         let found = try console.postMultipart("/lookup", fields: [("csrf", csrf), ("type", "ssn"), ("value", ssn)], headers: session)
         #expect(found.status == 200)
         #expect(found.body.contains("<strong>Found</strong>"), "\(found.body.suffix(800))")
@@ -167,9 +164,7 @@ import Testing
         defer { console.stop() }
         let ssn = try #require(Self.plantedSSNs.first)
         let form = try console.request("GET", "/lookup")
-        let cookie = try #require(form.sessionCookie)
-        let csrf = try #require(form.csrf)
-        let session = [("Cookie", "phidex_session=\(cookie)")]
+        let (session, csrf) = try console.lookupSession()
         #expect(form.header("set-cookie")?.contains("HttpOnly") == true && form.header("set-cookie")?.contains("SameSite=Strict") == true)
         let fields = [("type", "ssn"), ("value", ssn)]
         #expect(try console.post("/lookup", form: fields, headers: session).status == 403, "no token")
@@ -189,9 +184,7 @@ import Testing
         let (console, audit) = try Self.console(["--lookups-per-minute", "2", "--lookup-values-per-hour", "3"])
         defer { console.stop() }
         let ssn = try #require(Self.plantedSSNs.first)
-        let form = try console.request("GET", "/lookup")
-        let session = [("Cookie", "phidex_session=\(try #require(form.sessionCookie))")]
-        let csrf = try #require(form.csrf)
+        let (session, csrf) = try console.lookupSession()
         let list = Self.plantedSSNs.prefix(5).joined(separator: "\n")
         let tooMany = try console.post("/lookup", form: [("csrf", csrf), ("type", "ssn"), ("list", list)], headers: session)
         #expect(tooMany.status == 429 && tooMany.body.contains("more than the 3 an hour"), "a list over the hourly budget")
@@ -201,9 +194,8 @@ import Testing
         #expect(third.status == 429)
         #expect(Int(third.header("retry-after") ?? "") ?? 0 > 0)
         // The budget is the user's, not the session's: a new session does not reset it.
-        let again = try console.request("GET", "/lookup")
-        let fresh = [("Cookie", "phidex_session=\(try #require(again.sessionCookie))")]
-        #expect(try console.post("/lookup", form: [("csrf", try #require(again.csrf)), ("type", "ssn"), ("value", ssn)], headers: fresh).status == 429)
+        let (fresh, freshToken) = try console.lookupSession()
+        #expect(try console.post("/lookup", form: [("csrf", freshToken), ("type", "ssn"), ("value", ssn)], headers: fresh).status == 429)
         let log = try String(contentsOfFile: audit, encoding: .utf8)
         #expect(log.components(separatedBy: "refused:rate").count - 1 == 3, "\(log)")
     }

@@ -82,8 +82,10 @@ enum FilePage {
         if content.linked.isEmpty {
             out += "<p class=\"muted\">No other file of this run shares an identifier value with this one.</p>"
         } else {
+            let shown = content.linked.count >= content.pageSize ? "The \(content.pageSize) files sharing the most values" : "Every file sharing a value"
             out += HTML.table(
-                id: "linked-table", caption: "Files sharing identifier values with this one (the same people elsewhere)",
+                id: "linked-table",
+                caption: "\(shown) with this one: values that name one person (SSN, MRN, MBI, member ID …), so the same people elsewhere",
                 head: ["#shared values", "types", "#risk", "path"],
                 rows: content.linked.map { link in
                     [

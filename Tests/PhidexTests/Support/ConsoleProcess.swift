@@ -69,6 +69,13 @@ final class ConsoleProcess {
         try HTTPReply.fetch(port: port, method: method, path: path, headers: headers, body: body)
     }
 
+    /// A new browser session on the lookup page: its cookie header and the form's CSRF token.
+    func lookupSession() throws -> (headers: [(String, String)], csrf: String) {
+        let form = try request("GET", "/lookup")
+        let cookie = try #require(form.sessionCookie)
+        return ([("Cookie", "phidex_session=\(cookie)")], try #require(form.csrf))
+    }
+
     /// A POST of a urlencoded form.
     func post(_ path: String, form: [(String, String)], headers: [(String, String)] = []) throws -> HTTPReply {
         var allowed = CharacterSet.alphanumerics
