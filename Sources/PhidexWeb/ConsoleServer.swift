@@ -58,7 +58,7 @@ public struct ConsoleServer: Sendable {
         } else {
             server = .http1()
         }
-        routes.index.warm(runs: 12)
+        routes.index.warm(runs: 12, logger: logger)
         let app = Application(
             router: router, server: server,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "phidex"),

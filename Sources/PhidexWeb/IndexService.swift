@@ -4,6 +4,7 @@
 // kept: a run never changes once completed, and these are the slow questions.
 
 import Foundation
+import Logging
 import PhidexCore
 import PhidexIndex
 import PhidexReport
@@ -59,15 +60,18 @@ final class IndexService: Sendable {
 
     /// Computes the overviews of the newest completed runs in the background, so the first
     /// auditor to open the dashboard does not wait for them.
-    func warm(runs: Int) {
+    func warm(runs: Int, logger: Logger) {
         Task {
             do {
                 let all = try await read { try $0.runs() }
                 for run in all.suffix(runs).reversed() where run.status == RunStatus.completed.rawValue {
                     _ = try await overview(of: run)
                 }
+            } catch let error as IndexError {
+                // The page that needs the overview computes it again and shows the failure.
+                logger.error("console: the runs' overviews could not be computed ahead: \(error.message)")
             } catch {
-                // A failure here shows again, with its message, on the page that needs the overview.
+                logger.error("console: the runs' overviews could not be computed ahead: \(String(describing: type(of: error)))")
             }
         }
     }
