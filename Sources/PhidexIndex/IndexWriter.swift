@@ -19,6 +19,9 @@ public struct RunInfo: Sendable {
     /// What makes earlier results reusable (rule set and limits): unchanged files recorded by runs
     /// with the same key are copied rather than read. Nil reads everything (`--full`).
     public var reuseKey: String?
+    /// A throwaway index for one shard of a shared run, read once and deleted: written without
+    /// fsync, and finished without the lookup indexes (nothing looks anything up in it).
+    public var staging = false
 
     public init(
         roots: [String], optionsJSON: String, rulesetVersion: String, phidexVersion: String,
@@ -93,6 +96,7 @@ public actor IndexWriter {
     private var pendingRows = 0
     /// Whether the lookup indexes were dropped for ingest (and must be rebuilt in `finish`).
     private var lookupIndexesDropped: Bool
+    private let staging: Bool
     /// New findings written by this run.
     private var newFindings = 0
     /// New findings past which a re-scan drops the lookup indexes too.
@@ -103,6 +107,29 @@ public actor IndexWriter {
     static let rowsPerCommit = 16_384
     static let pageSize = 16_384
     static let secondsPerCommit: Duration = .seconds(1)
+
+    /// Creates an empty index at `location` (schema, key fingerprint, no run), for copies: a
+    /// shared run's hosts copy one per shard instead of creating every staging index anew.
+    public static func prepareEmpty(at location: IndexLocation) throws(IndexError) {
+        guard !location.exists else { throw IndexError("\(location.path) exists already") }
+        try location.createPrivateFile()
+        let keyer = ValueKeyer(key: access(location.keyPath, F_OK) == 0 ? try location.loadKey() : try location.createKey())
+        do {
+            let db = try SQLiteDatabase(path: location.path, readOnly: false)
+            try db.execute("PRAGMA page_size = \(Self.pageSize)")
+            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF")
+            try Schema.migrate(db, path: location.path)
+            try Self.checkFingerprint(db, keyer: keyer, location: location)
+            try Self.dropLookupIndexes(db)
+            try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        } catch let error as IndexError {
+            throw error
+        } catch let error as SQLiteError {
+            throw IndexError("cannot create the index \(location.path): \(error.message)")
+        } catch {
+            throw IndexError("cannot create the index \(location.path): \(error)")
+        }
+    }
 
     /// Opens (creating if needed) the index at `location` and starts a run.
     public init(location: IndexLocation, run: RunInfo) throws(IndexError) {
@@ -141,7 +168,8 @@ public actor IndexWriter {
             // thousands of rows, and every page costs a write to the WAL and a read and a write when
             // it is checkpointed. Set before anything is written; an existing index keeps its size.
             if isNew { try db.execute("PRAGMA page_size = \(Self.pageSize)") }
-            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF")
+            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = \(run.staging ? "OFF" : "NORMAL"); PRAGMA foreign_keys = OFF")
+            self.staging = run.staging
             try Schema.migrate(db, path: location.path)
             try Self.checkFingerprint(db, keyer: keyer, location: location)
             // Ingest appends; the lookup indexes come back in finish().
@@ -559,7 +587,7 @@ public actor IndexWriter {
             }
             try linkCarried()
             try commit()
-            if status == .completed || !lookupIndexesDropped {
+            if !staging && (status == .completed || !lookupIndexesDropped) {
                 // SQLite's sorter may use helper threads for CREATE INDEX; the scan is done, so the
                 // cores are free. (Indexes that were kept are left as they are: IF NOT EXISTS.)
                 try db.execute("PRAGMA threads = \(max(1, ProcessInfo.processInfo.activeProcessorCount))")
@@ -576,7 +604,7 @@ public actor IndexWriter {
                 totals.bytesScanned, totals.findings, runID,
             ])
             try update.run()
-            try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if !staging { try db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
             runLock = nil
         } catch {
             throw IndexError("cannot finish the index \(location.path): \(error.message)")

@@ -33,12 +33,13 @@ public enum Scan {
     ) async throws -> ScanResult {
         let clock = ContinuousClock()
         let started = clock.now
-        let writer = try IndexWriter(
-            location: options.index,
-            run: RunInfo(
-                roots: options.roots, optionsJSON: options.json, rulesetVersion: engine.catalogue.version,
-                phidexVersion: PhidexVersion.current, ruleHashes: engine.catalogue.contentHashes,
-                reuseKey: options.reuseKey(rulesetVersion: engine.catalogue.version)))
+        var info = RunInfo(
+            roots: options.roots, optionsJSON: options.json, rulesetVersion: engine.catalogue.version,
+            phidexVersion: PhidexVersion.current, ruleHashes: engine.catalogue.contentHashes,
+            reuseKey: options.reuseKey(rulesetVersion: engine.catalogue.version))
+        // A shard is only ever scanned into its staging index (SharedScan), read once and deleted.
+        info.staging = options.shard != nil
+        let writer = try IndexWriter(location: options.index, run: info)
         let prior = writer.prior
         logger.debug("index opened", metadata: ["seconds": "\(seconds(started.duration(to: clock.now)))", "earlier files": "\(prior.count)"])
         let contents = ContentIndex()

@@ -83,6 +83,11 @@ public enum SharedScan {
         }
         let mine = local.keys.sorted()
         var result = SharedScanResult(runID: run.runID, runName: run.name, planned: run.planned)
+        // One empty staging index made here, copied for each shard: creating the schema anew cost
+        // most of a small shard's time.
+        let template = try Staging(in: shared.stagingDirectory, shard: 0)
+        defer { template.remove(logger: logger) }
+        try IndexWriter.prepareEmpty(at: IndexLocation(path: template.index, keyPath: shared.index.keyPath))
         logger.debug("joined run", metadata: ["run": "\(run.runID)", "planned": "\(run.planned)"])
 
         while true {
@@ -105,6 +110,7 @@ public enum SharedScan {
             let localRoot = local[claimed.rootIndex] ?? claimed.shard.root
             let staging = try Staging(in: shared.stagingDirectory, shard: claimed.id)
             defer { staging.remove(logger: logger) }
+            try staging.copy(template.index)
             var shardOptions = options
             shardOptions.roots = [localRoot]
             shardOptions.index = IndexLocation(path: staging.index, keyPath: shared.index.keyPath)
@@ -118,7 +124,10 @@ public enum SharedScan {
                 heartbeat.stop()
             } catch {
                 heartbeat.stop()
-                try? run.release(claimed)  // the scan's own failure is the one to report; a stale claim is taken again anyway
+                // The scan's own failure is the one to report; a claim not given back goes stale and is taken again.
+                do { try run.release(claimed) } catch let release {
+                    logger.warning("cannot give the shard back", metadata: ["shard": "\(claimed.id)", "error": "\(release.message)"])
+                }
                 throw error
             }
             guard scanned.status == .completed else {
@@ -164,6 +173,13 @@ public enum SharedScan {
                 throw IndexError("cannot make a staging folder in \(parent): \(describeErrno(errno))")
             }
             directory = String(decoding: template.dropLast(), as: UTF8.self)
+        }
+
+        /// Starts the staging index as a copy of the empty `template`.
+        func copy(_ template: String) throws {
+            do { try FileManager.default.copyItem(atPath: template, toPath: index) } catch {
+                throw IndexError("cannot make a staging index in \(directory): \(error.localizedDescription)")
+            }
         }
 
         func remove(logger: Logger) {
