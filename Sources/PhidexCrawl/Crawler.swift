@@ -20,22 +20,28 @@ public struct Crawler: Sendable {
     public let roots: [String]
     public let options: CrawlOptions
     private let filter: GlobFilter
-    /// The part of the walk this crawler takes (nil: all of every root).
-    private let shard: CrawlShard?
+    /// The parts of the walk this crawler takes (none: all of every root).
+    private let shards: [CrawlShard]
 
     public init(roots: [String], options: CrawlOptions) {
         self.roots = roots
         self.options = options
         self.filter = GlobFilter(include: options.include, exclude: options.exclude)
-        self.shard = nil
+        self.shards = []
     }
 
     /// A crawler that walks one shard of a walk of `shard.root`, as that walk would have.
     public init(shard: CrawlShard, options: CrawlOptions) {
-        self.roots = [shard.root]
+        self.init(shards: [shard], options: options)
+    }
+
+    /// A crawler that walks some shards of a walk of one root (`shards` all name it), each as that
+    /// walk would have. A `.root` shard is the whole root.
+    public init(shards: [CrawlShard], options: CrawlOptions) {
+        self.roots = shards.first.map { [$0.root] } ?? []
         self.options = options
         self.filter = GlobFilter(include: options.include, exclude: options.exclude)
-        self.shard = shard.kind == .root ? nil : shard
+        self.shards = shards.contains { $0.kind == .root } ? [] : shards
     }
 
     struct Directory: Sendable {
@@ -76,31 +82,28 @@ public struct Crawler: Sendable {
             return await queue.send(batch)
         }
 
-        if let shard {
+        for shard in shards {
             // A directory below the root: its device is compared with the root's, as in a whole walk.
             var rootStat = stat()
             var st = stat()
             let directory = shard.osPath
             guard stat(shard.root, &rootStat) == 0, withCPath(directory, { stat($0, &st) }) == 0 else {
                 let reason = describeErrno(errno)
-                _ = await emit(.settled(FileOutcome(entry: FileEntry(osPath: directory), status: .error, reason: "cannot list directory: \(reason)")))
-                if !batch.isEmpty { await queue.send(batch) }
-                return
+                if await !emit(.settled(FileOutcome(entry: FileEntry(osPath: directory), status: .error, reason: "cannot list directory: \(reason)"))) { return }
+                continue
             }
             let start = Directory(
                 osPath: directory, relative: String(decoding: shard.relative, as: UTF8.self), rootDevice: UInt64(rootStat.st_dev))
             switch shard.kind {
             case .entries:
                 for item in list(start, only: Set(shard.names)).items where await !emit(item) { return }
-                if !batch.isEmpty { await queue.send(batch) }
-                return
             case .tree, .root:
                 visited.insert(DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
                 pending.append(start)
             }
         }
 
-        for root in roots where shard == nil {
+        for root in roots where shards.isEmpty {
             let osPath = Array(root.utf8)
             var st = stat()
             guard stat(root, &st) == 0 else {

@@ -13,7 +13,8 @@ public final class ShardHeartbeat: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let state = Locked((lost: false, failures: 0))
 
-    init(conninfo: String, shard: Int64, attempt: Int64, every seconds: Double) {
+    /// `fence`: the shards' ids and attempts as array parameters; `count` of them.
+    init(conninfo: String, fence: [String], count: Int, every seconds: Double) {
         let stopped = self.stopped, finished = self.finished, state = self.state
         let thread = Thread {
             defer { finished.signal() }
@@ -22,9 +23,11 @@ public final class ShardHeartbeat: Sendable {
                 do {
                     if db == nil { db = try PostgresDatabase(conninfo: conninfo) }
                     let stamped = try db?.query(
-                        "UPDATE scan_shard SET heartbeat_at = now() WHERE id = $1 AND attempt = $2 AND state = 'claimed' RETURNING id",
-                        [String(shard), String(attempt)])
-                    if stamped?.count == 0 {
+                        """
+                        UPDATE scan_shard SET heartbeat_at = now()
+                        WHERE state = 'claimed' AND (id, attempt) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[])) RETURNING id
+                        """, fence)
+                    if let stamped, stamped.count < count {
                         state.withLock { $0.lost = true }
                         return
                     }

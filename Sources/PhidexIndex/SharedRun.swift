@@ -157,6 +157,45 @@ public final class SharedRun {
         }
     }
 
+    /// Claims a shard as `claim` does and, when it is a small group of a directory's entries, up to
+    /// `more` pending small groups of the same root beside it (by id: the next directories of the
+    /// plan). Each claim carries a fixed cost (a staging index, a transaction); a tree of small
+    /// folders is mostly small groups. Nothing large is batched: trees, roots, files alone, groups
+    /// of more than `smallNames` bytes of names, or of one name.
+    public func claimBatch(
+        rootIndexes: [Int], staleAfter: Double, more: Int = 15, smallNames: Int = 4096
+    ) throws(IndexError) -> [ClaimedShard] {
+        guard let first = try claim(rootIndexes: rootIndexes, staleAfter: staleAfter) else { return [] }
+        let size = first.shard.names.reduce(0) { $0 + $1.count + 1 }
+        // A group of one name may be a slow file on its own (ShardPlanner): never batched.
+        guard more > 0, first.shard.kind == .entries, first.shard.names.count > 1, size < smallNames else { return [first] }
+        do {
+            let rows = try db.query(
+                """
+                UPDATE scan_shard SET state = 'claimed', attempt = attempt + 1, worker = $2, claimed_at = now(), heartbeat_at = now()
+                WHERE id IN (
+                    SELECT id FROM scan_shard
+                    WHERE run_id = $1 AND root_index = $3 AND state = 'pending' AND kind = 'entries'
+                      AND octet_length(names) < $4 AND position('\\x00'::bytea in names) > 0 AND id > $5
+                    ORDER BY id LIMIT $6 FOR UPDATE SKIP LOCKED)
+                RETURNING id, attempt, kind, root_index, relative, names
+                """,
+                [String(runID), worker, String(first.rootIndex), String(smallNames), String(first.id), String(more)])
+            var batch = [first]
+            for row in 0..<rows.count {
+                guard let id = rows.int(row, 0), let attempt = rows.int(row, 1) else { continue }
+                let names = rows.isNull(row, 5) ? [] : Self.bytes(rows.string(row, 5) ?? "").split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
+                batch.append(ClaimedShard(
+                    id: id, attempt: attempt, rootIndex: first.rootIndex,
+                    shard: CrawlShard(kind: .entries, root: roots[first.rootIndex], relative: Self.bytes(rows.string(row, 4) ?? ""), names: names)))
+            }
+            return batch.sorted { $0.id < $1.id }
+        } catch {
+            // The first claim stands on its own; the batch's failure is said.
+            throw Self.indexError(error, "cannot claim shards beside \(first.id) in \(db.target)")
+        }
+    }
+
     /// Where the run's shards of the roots `rootIndexes` stand, and whether the run is still running.
     public func counts(rootIndexes: [Int]) throws(IndexError) -> (shards: ShardCounts, running: Bool) {
         do {
@@ -175,20 +214,37 @@ public final class SharedRun {
     }
 
     /// Gives a claimed shard back (this host stops: interrupted, or its staging failed), for another to take.
-    public func release(_ claimed: ClaimedShard) throws(IndexError) {
+    public func release(_ claimed: ClaimedShard) throws(IndexError) { try release([claimed]) }
+
+    /// Gives claimed shards back: those this host still holds.
+    public func release(_ claimed: [ClaimedShard]) throws(IndexError) {
         do {
             try db.query(
-                "UPDATE scan_shard SET state = 'pending', worker = NULL WHERE id = $1 AND attempt = $2 AND state = 'claimed'",
-                [String(claimed.id), String(claimed.attempt)])
+                """
+                UPDATE scan_shard SET state = 'pending', worker = NULL
+                WHERE state = 'claimed' AND (id, attempt) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))
+                """, Self.fence(claimed))
         } catch {
-            throw Self.indexError(error, "cannot give back shard \(claimed.id) in \(db.target)")
+            throw Self.indexError(error, "cannot give back shard \(claimed.first?.id ?? 0) in \(db.target)")
         }
+    }
+
+    /// The ids and attempts of `claimed`, as two array parameters.
+    static func fence(_ claimed: [ClaimedShard]) -> [String] {
+        ["{" + claimed.map { String($0.id) }.joined(separator: ",") + "}", "{" + claimed.map { String($0.attempt) }.joined(separator: ",") + "}"]
     }
 
     /// Brings the rows of `staging` (a SQLite index holding one run: the shard's scan) into the
     /// run, and marks the shard done, in one transaction; nothing when the claim was taken over.
     /// Paths under `localRoot` are named under the run's root instead.
     public func bringIn(_ claimed: ClaimedShard, staging: String, localRoot: String) throws(IndexError) -> BringIn {
+        try bringIn([claimed], staging: staging, localRoot: localRoot)
+    }
+
+    /// Brings in the rows of shards scanned together into one staging index: all of them or none.
+    /// When any was taken over, nothing is brought and the others are given back.
+    public func bringIn(_ batch: [ClaimedShard], staging: String, localRoot: String) throws(IndexError) -> BringIn {
+        guard let claimed = batch.first else { return .brought(files: 0, findings: 0, finishedRun: false) }
         let indexedRoot = roots[claimed.rootIndex]
         func rename(_ path: String) -> String {
             guard localRoot != indexedRoot, path.hasPrefix(localRoot) else { return path }
@@ -199,9 +255,12 @@ public final class SharedRun {
         do {
             let sqlite = try SQLiteDatabase(path: staging, readOnly: true)
             try db.execute("BEGIN")
-            let fence = try db.query("SELECT attempt, state FROM scan_shard WHERE id = $1 FOR UPDATE", [String(claimed.id)])
-            guard fence.int(0, 0) == claimed.attempt, fence.string(0, 1) == "claimed" else {
+            let fence = try db.query(
+                "SELECT id FROM scan_shard WHERE state = 'claimed' AND (id, attempt) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[])) FOR UPDATE",
+                Self.fence(batch))
+            guard fence.count == batch.count else {
                 try db.execute("ROLLBACK")
+                if batch.count > 1 { try release(batch) }
                 return .fenced
             }
             let load = PostgresLoad(
@@ -221,9 +280,13 @@ public final class SharedRun {
                 UPDATE scan_run SET files_ok = files_ok + $2, files_error = files_error + $3, files_skipped = files_skipped + $4,
                        bytes_scanned = bytes_scanned + $5, findings = findings + $6 WHERE id = $1
                 """, [String(runID)] + (0...4).map { String(totals.int($0)) })
+            // A batch's files and findings are counted on its first shard.
             try db.query(
-                "UPDATE scan_shard SET state = 'done', done_at = now(), files = $2, findings = $3 WHERE id = $1",
-                [String(claimed.id), String(files), String(findings)])
+                """
+                UPDATE scan_shard SET state = 'done', done_at = now(),
+                       files = CASE WHEN id = $3 THEN $4::bigint ELSE 0 END, findings = CASE WHEN id = $3 THEN $5::bigint ELSE 0 END
+                WHERE (id, attempt) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))
+                """, Self.fence(batch) + [String(claimed.id), String(files), String(findings)])
             let left = try db.query(
                 "SELECT count(*) FROM scan_shard WHERE run_id = $1 AND state <> 'done'", [String(runID)]
             ).int(0, 0) ?? 1
@@ -248,9 +311,13 @@ public final class SharedRun {
         }
     }
 
-    /// Keeps a claim alive from a thread of its own (with a connection of its own) while the shard is scanned.
+    /// Keeps claims alive from a thread of its own (with a connection of its own) while the shards are scanned.
     public func heartbeat(for claimed: ClaimedShard, every seconds: Double) -> ShardHeartbeat {
-        ShardHeartbeat(conninfo: conninfo, shard: claimed.id, attempt: claimed.attempt, every: seconds)
+        heartbeat(for: [claimed], every: seconds)
+    }
+
+    public func heartbeat(for batch: [ClaimedShard], every seconds: Double) -> ShardHeartbeat {
+        ShardHeartbeat(conninfo: conninfo, fence: Self.fence(batch), count: batch.count, every: seconds)
     }
 
     // MARK: - Encoding

@@ -38,13 +38,13 @@ public enum Scan {
             phidexVersion: PhidexVersion.current, ruleHashes: engine.catalogue.contentHashes,
             reuseKey: options.reuseKey(rulesetVersion: engine.catalogue.version))
         // A shard is only ever scanned into its staging index (SharedScan), read once and deleted.
-        info.staging = options.shard != nil
+        info.staging = !options.shards.isEmpty
         let writer = try IndexWriter(location: options.index, run: info)
         let prior = writer.prior
         logger.debug("index opened", metadata: ["seconds": "\(seconds(started.duration(to: clock.now)))", "earlier files": "\(prior.count)"])
         let contents = ContentIndex()
         let scorer = RiskScorer(catalogue: engine.catalogue)
-        let crawler = options.shard.map { Crawler(shard: $0, options: options.crawl) } ?? Crawler(roots: options.roots, options: options.crawl)
+        let crawler = options.shards.isEmpty ? Crawler(roots: options.roots, options: options.crawl) : Crawler(shards: options.shards, options: options.crawl)
         let queue = BatchQueue<[CrawlItem]>(capacity: max(4, options.ioWindow * 2))
         let results = BatchQueue<[FileOutcome]>(capacity: max(4, options.ioWindow * 2))
         let workers = options.ioWindow

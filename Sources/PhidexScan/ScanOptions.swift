@@ -31,8 +31,8 @@ public struct ScanOptions: Sendable {
     /// Keep identifiers in file and folder names in clear in the paths the index stores (they are
     /// findings either way). False, the default, stores them masked (`NameScreen`).
     public var namesInClear = false
-    /// The part of `roots` this scan walks, when a run is shared by several hosts (nil: all of it).
-    public var shard: CrawlShard?
+    /// The parts of `roots` this scan walks, when a run is shared by several hosts (none: all of it).
+    public var shards: [CrawlShard] = []
 
     public init(
         roots: [String], index: IndexLocation, jobs: Int? = nil, ioWindow: Int? = nil, chunkSize: Int = 1 << 20,

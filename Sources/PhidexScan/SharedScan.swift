@@ -95,7 +95,8 @@ public enum SharedScan {
                 result.status = .interrupted
                 break
             }
-            guard let claimed = try run.claim(rootIndexes: mine, staleAfter: shared.staleAfter) else {
+            let batch = try run.claimBatch(rootIndexes: mine, staleAfter: shared.staleAfter)
+            guard let claimed = batch.first else {
                 let (counts, running) = try run.counts(rootIndexes: mine)
                 result.left = counts
                 result.runCompleted = !running
@@ -114,10 +115,10 @@ public enum SharedScan {
             var shardOptions = options
             shardOptions.roots = [localRoot]
             shardOptions.index = IndexLocation(path: staging.index, keyPath: shared.index.keyPath)
-            shardOptions.shard = claimed.shard.on(root: localRoot)
+            shardOptions.shards = batch.map { $0.shard.on(root: localRoot) }
             shardOptions.incremental = false
 
-            let heartbeat = run.heartbeat(for: claimed, every: shared.heartbeat ?? shared.staleAfter / 4)
+            let heartbeat = run.heartbeat(for: batch, every: shared.heartbeat ?? shared.staleAfter / 4)
             let scanned: ScanResult
             do {
                 scanned = try await Scan.run(shardOptions, engine: engine, progress: progress, logger: logger)
@@ -125,23 +126,25 @@ public enum SharedScan {
             } catch {
                 heartbeat.stop()
                 // The scan's own failure is the one to report; a claim not given back goes stale and is taken again.
-                do { try run.release(claimed) } catch let release {
+                do { try run.release(batch) } catch let release {
                     logger.warning("cannot give the shard back", metadata: ["shard": "\(claimed.id)", "error": "\(release.message)"])
                 }
                 throw error
             }
             guard scanned.status == .completed else {
-                try run.release(claimed)
+                try run.release(batch)
                 result.status = .interrupted
                 break
             }
             if heartbeat.lost {
+                // Another host took one of the batch: the others go back, to be scanned again.
+                try run.release(batch)
                 result.fenced += 1
                 continue
             }
-            switch try run.bringIn(claimed, staging: staging.index, localRoot: localRoot) {
+            switch try run.bringIn(batch, staging: staging.index, localRoot: localRoot) {
             case .brought(let files, let findings, let finished):
-                result.shards += 1
+                result.shards += batch.count
                 result.files += files
                 result.findings += findings
                 if finished { result.runCompleted = true }

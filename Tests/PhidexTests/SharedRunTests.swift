@@ -4,6 +4,7 @@
 
 import Foundation
 import PhidexCore
+import PhidexCrawl
 import PhidexDetect
 import PhidexIndex
 import PhidexScan
@@ -144,7 +145,7 @@ struct SharedRunTests {
         #expect(try second.claim(rootIndexes: [0], staleAfter: 60) == nil, "a live claim is not taken")
         var staging = options
         staging.index = IndexLocation(path: tree.root + "-staging.db", keyPath: key)
-        staging.shard = claimed.shard
+        staging.shards = [claimed.shard]
         let scanned = try await Scan.run(staging, engine: engine)
         #expect(scanned.status == .completed)
         // A's heartbeat stops (it is taken for dead): B claims the shard again, with the next attempt.
@@ -160,6 +161,54 @@ struct SharedRunTests {
         }
         #expect(files > 0 && finished)
         #expect(try TestPostgres.psql(target, "SELECT status FROM scan_run") == "completed")
+    }
+
+    @Test func smallGroupsAreClaimedBroughtInAndFencedTogether() async throws {
+        let tree = try TestTree("shared-batch")
+        for folder in 0..<6 {
+            for file in 0..<3 { _ = try tree.file("f\(folder)/note-\(file).txt", "Seen today. MRN: 0055\(folder)12\(file)\n") }
+        }
+        let target = try TestPostgres.database("shared_batch")
+        let key = tree.root + ".key"
+        let engine = Shared.engine
+        let options = ScanOptions(roots: [tree.root], index: IndexLocation(path: target, keyPath: key), jobs: 1)
+        let info = RunInfo(
+            roots: [tree.root], optionsJSON: options.json, rulesetVersion: engine.catalogue.version, phidexVersion: PhidexVersion.current)
+        let index = PostgresIndex(conninfo: target, keyPath: key)
+        let planner = ShardPlanner(depth: 2)
+        let first = try SharedRun(index: index, name: "batch", run: info, shardDepth: 2, worker: "host-a") {
+            planner.plan(roots: [tree.root], options: options.crawl).map { (rootIndex: 0, shard: $0) }
+        }
+        let second = try SharedRun(index: index, name: "batch", run: info, shardDepth: 2, worker: "host-b") { [] }
+        // Six folders of three files: six small groups of entries, claimed at once.
+        let batch = try first.claimBatch(rootIndexes: [0], staleAfter: 60)
+        #expect(batch.count == 6 && batch.allSatisfy { $0.shard.kind == .entries && $0.shard.names.count == 3 })
+        #expect(try second.claimBatch(rootIndexes: [0], staleAfter: 60).isEmpty, "nothing left to claim")
+        var staging = options
+        staging.index = IndexLocation(path: tree.root + "-staging.db", keyPath: key)
+        staging.shards = batch.map(\.shard)
+        let scanned = try await Scan.run(staging, engine: engine)
+        #expect(scanned.status == .completed && scanned.totals.filesOK == 18)
+        // One shard of the batch is taken over: the host that lost it brings none of the six, and gives the other five back.
+        try await Task.sleep(for: .milliseconds(1200))
+        let takenOver = try #require(try second.claim(rootIndexes: [0], staleAfter: 1))
+        #expect(try first.bringIn(batch, staging: staging.index.path, localRoot: tree.root) == .fenced)
+        #expect(try sqlScalar(target, "SELECT count(*) FROM file") == 0)
+        #expect(try sqlScalar(target, "SELECT count(*) FROM scan_shard WHERE state = 'pending'") == 5)
+        #expect(try sqlScalar(target, "SELECT count(*) FROM scan_shard WHERE state = 'claimed' AND worker = 'host-b'") == 1)
+        // The rest, claimed again as a batch and brought in whole, with the one taken over: every file once.
+        let rest = try second.claimBatch(rootIndexes: [0], staleAfter: 60)
+        #expect(rest.count == 5)
+        var again = options
+        again.index = IndexLocation(path: tree.root + "-staging2.db", keyPath: key)
+        again.shards = ([takenOver] + rest).map(\.shard)
+        #expect(try await Scan.run(again, engine: engine).status == .completed)
+        guard case .brought(let files, _, let finished) = try second.bringIn([takenOver] + rest, staging: again.index.path, localRoot: tree.root) else {
+            Issue.record("the batch is brought in")
+            return
+        }
+        #expect(files == 18 && finished)
+        #expect(try sqlScalar(target, "SELECT count(*) FROM file") == 18)
     }
 
     @Test func aHostMountingTheShareElsewhereRecordsThePathsTheIndexUses() throws {
