@@ -162,13 +162,19 @@ public final class SharedRun {
     /// plan). Each claim carries a fixed cost (a staging index, a transaction); a tree of small
     /// folders is mostly small groups. Nothing large is batched: trees, roots, files alone, groups
     /// of more than `smallNames` bytes of names, or of one name.
+    ///
+    /// A group of one name (a slow file alone, or a folder's only file) is batched only with other
+    /// such groups, up to `alone` in all: as many as the host reads at once, so its workers each take
+    /// one file instead of one worker reading while the others wait.
     public func claimBatch(
-        rootIndexes: [Int], staleAfter: Double, more: Int = 15, smallNames: Int = 4096
+        rootIndexes: [Int], staleAfter: Double, more: Int = 15, smallNames: Int = 4096, alone: Int = 1
     ) throws(IndexError) -> [ClaimedShard] {
         guard let first = try claim(rootIndexes: rootIndexes, staleAfter: staleAfter) else { return [] }
         let size = first.shard.names.reduce(0) { $0 + $1.count + 1 }
-        // A group of one name may be a slow file on its own (ShardPlanner): never batched.
-        guard more > 0, first.shard.kind == .entries, first.shard.names.count > 1, size < smallNames else { return [first] }
+        guard first.shard.kind == .entries, size < smallNames || first.shard.names.count == 1 else { return [first] }
+        let single = first.shard.names.count == 1
+        let extra = single ? alone - 1 : more
+        guard extra > 0 else { return [first] }
         do {
             let rows = try db.query(
                 """
@@ -176,11 +182,13 @@ public final class SharedRun {
                 WHERE id IN (
                     SELECT id FROM scan_shard
                     WHERE run_id = $1 AND root_index = $3 AND state = 'pending' AND kind = 'entries'
-                      AND octet_length(names) < $4 AND position('\\x00'::bytea in names) > 0 AND id > $5
+                      AND CASE WHEN $7::bool THEN position('\\x00'::bytea in names) = 0
+                               ELSE octet_length(names) < $4::int AND position('\\x00'::bytea in names) > 0 END
+                      AND id > $5
                     ORDER BY id LIMIT $6 FOR UPDATE SKIP LOCKED)
                 RETURNING id, attempt, kind, root_index, relative, names
                 """,
-                [String(runID), worker, String(first.rootIndex), String(smallNames), String(first.id), String(more)])
+                [String(runID), worker, String(first.rootIndex), String(smallNames), String(first.id), String(extra), single ? "true" : "false"])
             var batch = [first]
             for row in 0..<rows.count {
                 guard let id = rows.int(row, 0), let attempt = rows.int(row, 1) else { continue }

@@ -95,7 +95,7 @@ public enum SharedScan {
                 result.status = .interrupted
                 break
             }
-            let batch = try run.claimBatch(rootIndexes: mine, staleAfter: shared.staleAfter)
+            let batch = try run.claimBatch(rootIndexes: mine, staleAfter: shared.staleAfter, alone: options.jobs)
             guard let claimed = batch.first else {
                 let (counts, running) = try run.counts(rootIndexes: mine)
                 result.left = counts
