@@ -35,7 +35,12 @@ public struct FolderTree: Sendable {
     public init(from reader: IndexReader, run: RunRecord, types: [IdentifierType]) throws {
         var estimator = PeopleEstimator()
         try reader.addPeople(run: run.id, types: types, to: &estimator)
-        let people = estimator.peopleByFile()
+        try self.init(from: reader, run: run, people: estimator.peopleByFile())
+    }
+
+    /// The tree of `run`, with each file's people (`PeopleEstimator.peopleByFile`) already known:
+    /// one pass over the run's values serves the run's estimate and its folders.
+    public init(from reader: IndexReader, run: RunRecord, people: [Int64: Set<Int>]) throws {
         let roots = run.roots.isEmpty ? ["/"] : run.roots
         var nodes: [String: Node] = [:]
         var personSets: [String: Set<Int>] = [:]

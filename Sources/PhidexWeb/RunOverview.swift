@@ -21,12 +21,15 @@ struct RunOverview: Sendable {
         self.run = run
         tallies = try reader.typeTallies(run: run.id)
         tiers = try reader.tierCounts(run: run.id)
-        people = try reader.individuals(run: run.id, types: peopleTypes)
+        // One pass over the run's values for both the estimate and the people of each folder.
+        var estimator = PeopleEstimator()
+        try reader.addPeople(run: run.id, types: peopleTypes, to: &estimator)
+        people = estimator.estimate()
         filesWithFindings = try reader.filesWithFindings(run: run.id)
         var query = FileQuery()
         query.unknownRisk = true
         unknownRisk = try reader.fileCount(run: run.id, query: query)
-        tree = try FolderTree(from: reader, run: run, types: peopleTypes)
+        tree = try FolderTree(from: reader, run: run, people: estimator.peopleByFile())
     }
 
     var filesSeen: Int { run.totals.filesOK + run.totals.filesError + run.totals.filesSkipped }
