@@ -145,13 +145,7 @@ public final class SharedRun {
                 RETURNING id, attempt, kind, root_index, relative, names
                 """,
                 [String(runID), worker, "{" + rootIndexes.map(String.init).joined(separator: ",") + "}", String(staleAfter)])
-            guard rows.count == 1, let id = rows.int(0, 0), let attempt = rows.int(0, 1), let rootIndex = rows.int(0, 3).map(Int.init),
-                roots.indices.contains(rootIndex), let kind = CrawlShard.Kind(rawValue: rows.string(0, 2) ?? "")
-            else { return nil }
-            let names = rows.isNull(0, 5) ? [] : Self.bytes(rows.string(0, 5) ?? "").split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
-            return ClaimedShard(
-                id: id, attempt: attempt, rootIndex: rootIndex,
-                shard: CrawlShard(kind: kind, root: roots[rootIndex], relative: Self.bytes(rows.string(0, 4) ?? ""), names: names))
+            return rows.count == 1 ? claimed(rows, 0) : nil
         } catch {
             throw Self.indexError(error, "cannot claim a shard in \(db.target)")
         }
@@ -189,19 +183,22 @@ public final class SharedRun {
                 RETURNING id, attempt, kind, root_index, relative, names
                 """,
                 [String(runID), worker, String(first.rootIndex), String(smallNames), String(first.id), String(extra), single ? "true" : "false"])
-            var batch = [first]
-            for row in 0..<rows.count {
-                guard let id = rows.int(row, 0), let attempt = rows.int(row, 1) else { continue }
-                let names = rows.isNull(row, 5) ? [] : Self.bytes(rows.string(row, 5) ?? "").split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
-                batch.append(ClaimedShard(
-                    id: id, attempt: attempt, rootIndex: first.rootIndex,
-                    shard: CrawlShard(kind: .entries, root: roots[first.rootIndex], relative: Self.bytes(rows.string(row, 4) ?? ""), names: names)))
-            }
-            return batch.sorted { $0.id < $1.id }
+            return ([first] + (0..<rows.count).compactMap { claimed(rows, $0) }).sorted { $0.id < $1.id }
         } catch {
             // The first claim stands on its own; the batch's failure is said.
             throw Self.indexError(error, "cannot claim shards beside \(first.id) in \(db.target)")
         }
+    }
+
+    /// A claimed shard from row `row` of `RETURNING id, attempt, kind, root_index, relative, names`.
+    private func claimed(_ rows: PostgresRows, _ row: Int) -> ClaimedShard? {
+        guard let id = rows.int(row, 0), let attempt = rows.int(row, 1), let rootIndex = rows.int(row, 3).map(Int.init),
+            roots.indices.contains(rootIndex), let kind = CrawlShard.Kind(rawValue: rows.string(row, 2) ?? "")
+        else { return nil }
+        let names = rows.isNull(row, 5) ? [] : Self.bytes(rows.string(row, 5) ?? "").split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
+        return ClaimedShard(
+            id: id, attempt: attempt, rootIndex: rootIndex,
+            shard: CrawlShard(kind: kind, root: roots[rootIndex], relative: Self.bytes(rows.string(row, 4) ?? ""), names: names))
     }
 
     /// Where the run's shards of the roots `rootIndexes` stand, and whether the run is still running.

@@ -212,7 +212,7 @@ struct QueryCommand: ParsableCommand {
         try reader.files(run: run) { file in
             let kind = file.status.isLimit ? "limit" : file.status.rawValue
             guard wanted.contains(kind) || wanted.contains(file.status.rawValue) else { return }
-            if let under = filter.under, !(file.path == under || file.path.hasPrefix(under + "/") || file.path.hasPrefix(under + "!")) { return }
+            guard filter.admits(path: file.path) else { return }
             found = true
             try output.line(FindingListing.statusLine(file, format: format.listing))
         }
